@@ -1,0 +1,88 @@
+namespace SunshineBot.Core.Calendar;
+
+/// <summary>
+/// Working-day arithmetic on the Chinese calendar: weekends off, public holidays off, make-up days (调休) on.
+/// All instants are converted to the calendar's zone (Asia/Shanghai) before their date is read.
+/// </summary>
+public sealed class WorkingDayCalendar(CalendarData data)
+{
+    public TimeZoneInfo TimeZone => data.TimeZone;
+
+    /// <summary>Whether the calendar file lists <paramref name="year"/>; outside it only weekends are known.</summary>
+    public bool Covers(int year) => data.Years.Contains(year);
+
+    public DayInfo Describe(DateOnly date)
+    {
+        if (data.Exceptions.TryGetValue(date, out var day))
+        {
+            return day;
+        }
+
+        return date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+            ? new DayInfo(date, DayKind.Weekend, null)
+            : new DayInfo(date, DayKind.Workday, null);
+    }
+
+    public bool IsWorkingDay(DateOnly date) => Describe(date).IsWorkingDay;
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, data.TimeZone);
+
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>Within office hours on a working day.</summary>
+    public bool IsWorkingTime(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= data.WorkStart && time < data.WorkEnd;
+    }
+
+    /// <summary>
+    /// The instant <paramref name="workingDays"/> working days after <paramref name="start"/>, at the same local time of day.
+    /// The day of <paramref name="start"/> itself never counts, so intake on a Friday evening or a holiday
+    /// starts counting on the next working day. Negative values count backwards.
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int workingDays)
+    {
+        var local = ToLocal(start);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var step = workingDays >= 0 ? 1 : -1;
+        for (var remaining = Math.Abs(workingDays); remaining > 0;)
+        {
+            date = date.AddDays(step);
+            if (IsWorkingDay(date))
+            {
+                remaining--;
+            }
+        }
+
+        var wall = date.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
+        return new DateTimeOffset(wall, data.TimeZone.GetUtcOffset(wall)).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Working days from <paramref name="from"/> to <paramref name="to"/>: the working days whose date is after
+    /// <paramref name="from"/>'s date and not after <paramref name="to"/>'s. Negative when <paramref name="to"/> is earlier.
+    /// Consistent with <see cref="AddWorkingDays"/>: <c>Between(a, Add(a, n)) == n</c>.
+    /// </summary>
+    public int WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var a = LocalDate(from);
+        var b = LocalDate(to);
+        if (b < a)
+        {
+            return -WorkingDaysBetween(to, from);
+        }
+
+        var count = 0;
+        for (var d = a.AddDays(1); d <= b; d = d.AddDays(1))
+        {
+            if (IsWorkingDay(d))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,48 @@
+using SunshineBot.Core.Calendar;
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Core.Deadlines;
+
+/// <summary>Where a ticket stands against its limit at one instant.</summary>
+/// <param name="DueAt">The limit that applies now: the first-reply limit until replied, then the resolution limit.</param>
+/// <param name="WorkingDaysLeft">Working days from now to the due date (0 on the due day); negative once late.</param>
+/// <param name="OverdueWorkingDays">0 when on time; else 1 on the due day after the limit, plus one for each working day after it.</param>
+public sealed record DeadlineState(DateTimeOffset? DueAt, bool IsDueSoon, bool IsOverdue, int WorkingDaysLeft, int OverdueWorkingDays);
+
+/// <summary>Turns the configured limits and the working-day calendar into due times.</summary>
+public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions options)
+{
+    public WorkingDayCalendar Calendar => calendar;
+
+    public DeadlineOptions Options => options;
+
+    /// <summary>The first-reply and resolution limits for a ticket received (or sent back) at <paramref name="start"/>.</summary>
+    public (DateTimeOffset FirstReplyDue, DateTimeOffset ResolutionDue) LimitsFrom(TicketKind kind, Severity severity, DateTimeOffset start)
+    {
+        var limit = options.For(kind, severity);
+        return (calendar.AddWorkingDays(start, limit.FirstReplyWorkingDays), calendar.AddWorkingDays(start, limit.ResolutionWorkingDays));
+    }
+
+    /// <summary>The last instant at which a unit may file an extension reason for a ticket dispatched at <paramref name="dispatchedAt"/>.</summary>
+    public DateTimeOffset ExtensionReasonDue(DateTimeOffset dispatchedAt) =>
+        calendar.AddWorkingDays(dispatchedAt, options.ExtensionReasonWorkingDays);
+
+    public DeadlineState Evaluate(Ticket ticket, DateTimeOffset now)
+    {
+        var due = ticket.CurrentDueAt;
+        if (due is not { } dueAt || !ticket.IsOpen)
+        {
+            return new DeadlineState(due, false, false, 0, 0);
+        }
+
+        var left = calendar.WorkingDaysBetween(now, dueAt);
+        if (now <= dueAt)
+        {
+            return new DeadlineState(dueAt, left <= options.DueSoonWorkingDays, false, left, 0);
+        }
+
+        // Late days are counted by date: the due day itself is the first, then each working day after it.
+        var late = Math.Max(1, calendar.WorkingDaysBetween(dueAt, now));
+        return new DeadlineState(dueAt, false, true, Math.Min(left, -1), late);
+    }
+}
