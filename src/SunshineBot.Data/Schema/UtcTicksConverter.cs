@@ -1,0 +1,8 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace SunshineBot.Data.Schema;
+
+/// <summary>Stores an instant as UTC ticks (SQLite only), so SQL can sort and compare instants.</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SunshineBot.Core.Staff;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Core.Units;
+using SunshineBot.Data.Schema;
+
+namespace SunshineBot.Data;
+
+/// <summary>The application database (SQLite by default, PostgreSQL for scale-out).</summary>
+public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> options) : DbContext(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    public DbSet<Tickets.TicketCounter> TicketCounters => Set<Tickets.TicketCounter>();
+
+    /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
+    public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in SQL and safe when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (IsSqlite)
+        {
+            // SQLite has no instant type; UTC ticks keep ordering and comparisons in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SunshineDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<TicketEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Ticket events are immutable: the timeline is the audit log.");
+            }
+        }
+
+        // Any change to a ticket, including a new event, raises its version, so two staff acting at once conflict.
+        foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified || HasNewChildren(e)))
+        {
+            BumpVersion(entry);
+        }
+
+        foreach (var entry in ChangeTracker.Entries<StaffUser>().Where(e => e.State == EntityState.Modified))
+        {
+            BumpVersion(entry);
+        }
+    }
+
+    private static bool HasNewChildren(EntityEntry<Ticket> entry) =>
+        entry.State == EntityState.Unchanged
+        && (entry.Collection(t => t.Events).CurrentValue?.Any(e => entry.Context.Entry(e).State == EntityState.Added) ?? false);
+
+    private static void BumpVersion<T>(EntityEntry<T> entry)
+        where T : class
+    {
+        var version = entry.Property<int>("Version");
+        version.CurrentValue = version.OriginalValue + 1;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Data.Tickets;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> b)
+    {
+        b.ToTable("tickets");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Number).HasMaxLength(24).IsRequired();
+        b.HasIndex(t => t.Number).IsUnique();
+        b.Property(t => t.Description).HasMaxLength(TicketIntake.MaxDescriptionLength).IsRequired();
+        b.Property(t => t.VisitorName).HasMaxLength(50);
+        b.Property(t => t.VisitorPhone).HasMaxLength(20);
+        b.Property(t => t.FiledBy).HasMaxLength(128);
+        b.Property(t => t.ReceivingUnitCode).HasMaxLength(32);
+        b.Property(t => t.ReceivedBy).HasMaxLength(64);
+        b.Property(t => t.HandlingUnitCode).HasMaxLength(32);
+        b.Property(t => t.RevisitUnitCode).HasMaxLength(32);
+        b.Property(t => t.SchoolName).HasMaxLength(100);
+        b.Property(t => t.SchoolUnitCode).HasMaxLength(32);
+        b.Property(t => t.ClosedBy).HasMaxLength(64);
+        b.Property(t => t.RepliedBy).HasMaxLength(64);
+        b.Property(t => t.DuplicateOfNumber).HasMaxLength(24);
+        b.Property(t => t.FeeAmount).HasPrecision(12, 2);
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.HasIndex(t => new { t.Status, t.FirstReplyDueAt });
+        b.HasIndex(t => t.HandlingUnitCode);
+        b.HasIndex(t => t.FiledBy);
+        b.HasIndex(t => t.ReceivedAt);
+
+        b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(t => t.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> b)
+    {
+        b.ToTable("ticket_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.ActorId).HasMaxLength(128).IsRequired();
+        b.Property(e => e.ActorName).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.HasIndex(e => new { e.TicketId, e.Sequence }).IsUnique();
+        b.HasIndex(e => new { e.Action, e.At });
+    }
+}
+
+internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<TicketAttachment>
+{
+    public void Configure(EntityTypeBuilder<TicketAttachment> b)
+    {
+        b.ToTable("ticket_attachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+        b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.StorageKey).HasMaxLength(300).IsRequired();
+    }
+}
