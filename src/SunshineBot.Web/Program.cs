@@ -1,4 +1,14 @@
+using SunshineBot.Web.Bootstrap;
+using SunshineBot.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSunshineDatabase();
+builder.AddWorkingDayCalendar();
+builder.AddKnowledgeBase();
+builder.AddBootstrap();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
 var app = builder.Build();
-app.MapGet("/", () => builder.Environment.ContentRootPath + " | " + Directory.GetCurrentDirectory());
+await app.InitializeDatabaseAsync();
+app.MapHealthChecks("/healthz");
 app.Run();

@@ -1,0 +1,31 @@
+using SunshineBot.Core.Calendar;
+using SunshineBot.Core.Deadlines;
+using SunshineBot.Data.Calendar;
+
+namespace SunshineBot.Web.Hosting;
+
+public static class CalendarSetup
+{
+    /// <summary>The clock, the working-day calendar (<c>Calendar:Path</c>) and the time limits (<c>Deadlines</c>).</summary>
+    public static IHostApplicationBuilder AddWorkingDayCalendar(this IHostApplicationBuilder builder)
+    {
+        var calendarOptions = StartupOptions.Bind<CalendarOptions>(builder.Configuration, CalendarOptions.Section, _ => []);
+        var path = CalendarFile.ResolvePath(calendarOptions.Path, builder.Environment.ContentRootPath);
+        WorkingDayCalendar calendar;
+        try
+        {
+            calendar = CalendarFile.Load(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FormatException)
+        {
+            throw new InvalidConfigurationException(e.Message, e);
+        }
+
+        var deadlines = StartupOptions.Bind<DeadlineOptions>(builder.Configuration, DeadlineOptions.Section, o => o.Validate());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(calendar);
+        builder.Services.AddSingleton(deadlines);
+        builder.Services.AddSingleton<DeadlinePolicy>();
+        return builder;
+    }
+}
