@@ -61,6 +61,24 @@ public sealed class SchemaMigrator(SunshineDbContext db, IReadOnlyList<SchemaUpg
     /// <summary>The recorded version, or null for an empty database.</summary>
     public async Task<int?> CurrentVersionAsync(CancellationToken ct = default)
     {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            return null;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ReadVersionAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int?> ReadVersionAsync(CancellationToken ct)
+    {
         if (!await TableExistsAsync("schema_version", ct))
         {
             return null;
@@ -72,7 +90,7 @@ public sealed class SchemaMigrator(SunshineDbContext db, IReadOnlyList<SchemaUpg
 
     private async Task<IReadOnlyList<int>> MigrateLockedAsync(CancellationToken ct)
     {
-        var current = await CurrentVersionAsync(ct);
+        var current = await ReadVersionAsync(ct);
         var applied = new List<int>();
         if (current is null)
         {

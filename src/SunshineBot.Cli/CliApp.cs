@@ -1,0 +1,19 @@
+using System.CommandLine;
+using SunshineBot.Cli.Calendar;
+using SunshineBot.Cli.Db;
+using SunshineBot.Cli.Kb;
+
+namespace SunshineBot.Cli;
+
+/// <summary>The <c>sunshinebot</c> command tree.</summary>
+public static class CliApp
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("SunshineBot 运维命令行：工作日历、数据库、知识库");
+        root.Subcommands.Add(CalendarCommands.Create());
+        root.Subcommands.Add(DbCommands.Create());
+        root.Subcommands.Add(KbCommands.Create());
+        return root;
+    }
+}
