@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using SunshineBot.Knowledge.Content;
+
+namespace SunshineBot.Knowledge.Analysis;
+
+/// <summary>
+/// Turns Chinese text into search tokens: normalisation, overlapping bigrams (and unigrams) for CJK runs,
+/// whole words for Latin letters and digits, and one concept token per synonym group found. Documents and
+/// queries go through the same steps, so FTS5 only has to split the result on spaces. Thread-safe.
+/// </summary>
+public sealed class ChineseAnalyzer
+{
+    /// <summary>Concept tokens look like <c>syn12</c>: plain ASCII, so unicode61 keeps them whole.</summary>
+    public const string SynonymTokenPrefix = "syn";
+
+    private readonly PhraseMatcher _synonyms;
+    private readonly PhraseMatcher _stopWords;
+
+    public ChineseAnalyzer(SynonymTable synonyms, ChineseAnalyzerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(synonyms);
+        Options = options ?? new ChineseAnalyzerOptions();
+        var groupOfWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Options.Synonyms)
+        {
+            for (var group = 0; group < synonyms.Groups.Count; group++)
+            {
+                foreach (var word in synonyms.Groups[group])
+                {
+                    groupOfWord.TryAdd(ChineseNormalizer.Normalize(word), group);
+                }
+            }
+        }
+
+        _synonyms = new PhraseMatcher(groupOfWord);
+        _stopWords = new PhraseMatcher(Options.QueryStopWords
+            ? StopWords.Default.Select(ChineseNormalizer.Normalize).Distinct(StringComparer.Ordinal).ToDictionary(w => w, _ => 0, StringComparer.Ordinal)
+            : []);
+    }
+
+    public ChineseAnalyzerOptions Options { get; }
+
+    /// <summary>Tokens of a document field, in order and with repeats (term frequency matters to bm25).</summary>
+    public List<string> AnalyzeDocument(string text)
+    {
+        var normalized = ChineseNormalizer.Normalize(text);
+        var tokens = new List<string>(normalized.Length * 2);
+        AddSynonymTokens(normalized, tokens);
+        AddTextTokens(normalized, tokens);
+        return tokens;
+    }
+
+    /// <summary>Distinct tokens of a question, filler words removed.</summary>
+    public List<string> AnalyzeQuery(string text)
+    {
+        var normalized = ChineseNormalizer.Normalize(text);
+        var tokens = new List<string>();
+        AddSynonymTokens(normalized, tokens);
+        AddTextTokens(_stopWords.ReplaceMatchesWithSpace(normalized), tokens);
+        return tokens.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private void AddSynonymTokens(string normalized, List<string> tokens)
+    {
+        foreach (var group in _synonyms.FindMatches(normalized))
+        {
+            tokens.Add(SynonymTokenPrefix + group.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void AddTextTokens(string normalized, List<string> tokens)
+    {
+        var start = 0;
+        while (start < normalized.Length)
+        {
+            var c = normalized[start];
+            if (c == ' ')
+            {
+                start++;
+                continue;
+            }
+
+            var cjk = ChineseNormalizer.IsCjk(c);
+            var end = start + 1;
+            while (end < normalized.Length && normalized[end] != ' ' && ChineseNormalizer.IsCjk(normalized[end]) == cjk)
+            {
+                end++;
+            }
+
+            var run = normalized.AsSpan(start, end - start);
+            if (cjk)
+            {
+                AddCjkTokens(run, tokens);
+            }
+            else
+            {
+                tokens.Add(run.ToString());
+            }
+
+            start = end;
+        }
+    }
+
+    private void AddCjkTokens(ReadOnlySpan<char> run, List<string> tokens)
+    {
+        if (run.Length == 1)
+        {
+            tokens.Add(run.ToString());
+            return;
+        }
+
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (Options.Unigrams)
+            {
+                tokens.Add(run.Slice(i, 1).ToString());
+            }
+
+            if (i + 1 < run.Length)
+            {
+                tokens.Add(run.Slice(i, 2).ToString());
+            }
+        }
+    }
+
+    /// <summary>Forward longest-match over a small phrase dictionary, without allocating per position.</summary>
+    private sealed class PhraseMatcher
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly int _maxLength;
+
+        public PhraseMatcher(Dictionary<string, int> phrases)
+        {
+            var clean = phrases.Where(p => p.Key.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            _lookup = clean.GetAlternateLookup<ReadOnlySpan<char>>();
+            _maxLength = clean.Count == 0 ? 0 : clean.Keys.Max(k => k.Length);
+        }
+
+        public IEnumerable<int> FindMatches(string text)
+        {
+            var found = new List<int>();
+            var i = 0;
+            while (i < text.Length && _maxLength > 0)
+            {
+                var length = LongestAt(text, i, out var value);
+                if (length > 0)
+                {
+                    found.Add(value);
+                    i += length;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            return found;
+        }
+
+        public string ReplaceMatchesWithSpace(string text)
+        {
+            if (_maxLength == 0)
+            {
+                return text;
+            }
+
+            var builder = new StringBuilder(text.Length);
+            var i = 0;
+            while (i < text.Length)
+            {
+                var length = LongestAt(text, i, out _);
+                if (length > 0)
+                {
+                    builder.Append(' ');
+                    i += length;
+                }
+                else
+                {
+                    builder.Append(text[i]);
+                    i++;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private int LongestAt(string text, int start, out int value)
+        {
+            for (var length = Math.Min(_maxLength, text.Length - start); length > 0; length--)
+            {
+                if (_lookup.TryGetValue(text.AsSpan(start, length), out value))
+                {
+                    return length;
+                }
+            }
+
+            value = 0;
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using SunshineBot.Knowledge.Answering;
+using SunshineBot.Knowledge.Content;
+using SunshineBot.Knowledge.Indexing;
+using SunshineBot.Knowledge.Loading;
+
+namespace SunshineBot.Knowledge;
+
+/// <summary>
+/// The knowledge base the chat asks: holds the current <see cref="KbIndex"/> and swaps in a new one on
+/// <see cref="Rebuild()"/> without downtime — queries in flight finish on the old index, which is disposed
+/// after the last of them. Thread-safe; create one per process.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    private readonly KnowledgeBaseOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IKbAnswerLog? _log;
+    private readonly Lock _rebuildLock = new();
+    private KbIndex _current;
+    private int _disposed;
+
+    /// <summary>Loads <see cref="KnowledgeBaseOptions.Path"/> and builds the index at once.</summary>
+    public KnowledgeBase(KnowledgeBaseOptions options, TimeProvider? time = null, IKbAnswerLog? log = null)
+        : this(options, KbLoader.Load(options?.Path ?? throw new ArgumentNullException(nameof(options))), time, log)
+    {
+    }
+
+    /// <summary>Builds from content already in memory (tests, benchmarks, generated data).</summary>
+    public KnowledgeBase(KnowledgeBaseOptions options, KbContent content, TimeProvider? time = null, IKbAnswerLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _log = log;
+        (_current, LastBuild) = BuildIndex(content);
+    }
+
+    public KbBuildReport LastBuild { get; private set; }
+
+    /// <summary>Entries of the index now in use.</summary>
+    public IReadOnlyList<KbEntry> Entries => Volatile.Read(ref _current).Entries;
+
+    public KbAnswer Ask(string question)
+    {
+        var text = Clip(question);
+        KbAnswer answer;
+        if (text.Length == 0)
+        {
+            answer = new KbAnswer { Question = text, Status = KbAnswerStatus.Empty };
+        }
+        else
+        {
+            var hits = Search(text, 5);
+            answer = hits.Count == 0 && _current.Analyzer.AnalyzeQuery(text).Count == 0
+                ? new KbAnswer { Question = text, Status = KbAnswerStatus.Empty }
+                : KbAnswerPolicy.Decide(text, hits, _options.Answer);
+        }
+
+        _log?.Record(text, answer);
+        return answer;
+    }
+
+    /// <summary>Ranked entries for a question, best first, without the answer/not-sure decision.</summary>
+    public IReadOnlyList<KbHit> Search(string question, int limit)
+    {
+        var index = AcquireIndex();
+        try
+        {
+            return index.Search(Clip(question), limit);
+        }
+        finally
+        {
+            index.Release();
+        }
+    }
+
+    /// <summary>Reloads the kb/ folder and swaps the new index in.</summary>
+    public KbBuildReport Rebuild() => Rebuild(KbLoader.Load(_options.Path));
+
+    /// <summary>Swaps in an index of the given content; queries keep using the old index until it is ready.</summary>
+    public KbBuildReport Rebuild(KbContent content)
+    {
+        lock (_rebuildLock)
+        {
+            var (index, report) = BuildIndex(content);
+            var old = Interlocked.Exchange(ref _current, index);
+            LastBuild = report;
+            old.Retire();
+            return report;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Volatile.Read(ref _current).Retire();
+        }
+    }
+
+    private KbIndex AcquireIndex()
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            var index = Volatile.Read(ref _current);
+            if (index.TryAcquire())
+            {
+                return index;
+            }
+        }
+    }
+
+    private string Clip(string? question)
+    {
+        var text = (question ?? "").Trim();
+        return text.Length > _options.Answer.MaxQuestionLength ? text[.._options.Answer.MaxQuestionLength] : text;
+    }
+
+    private (KbIndex Index, KbBuildReport Report) BuildIndex(KbContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var started = _time.GetTimestamp();
+        var index = KbIndexBuilder.Build(content, _options.Analyzer, _options.Index);
+        var report = new KbBuildReport(index.Entries.Count, content.Policies.Count, content.Synonyms.Groups.Count,
+            index.TermCount, content.Problems, _time.GetElapsedTime(started));
+        return (index, report);
+    }
+}
