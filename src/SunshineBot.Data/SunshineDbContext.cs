@@ -35,6 +35,11 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
         }
+        else
+        {
+            // timestamptz takes UTC only; instants from any zone are stored as the same instant in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
@@ -43,14 +48,39 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (IsTimelineClash(e))
+        {
+            throw AsConflict(e);
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsTimelineClash(e))
+        {
+            throw AsConflict(e);
+        }
     }
+
+    // Two sessions appending to the same timeline collide on (TicketId, Sequence) before the version check runs,
+    // depending on the order the provider executes the batch: both are the same optimistic-concurrency conflict.
+    private static bool IsTimelineClash(DbUpdateException e) =>
+        e is not DbUpdateConcurrencyException
+        && e.InnerException?.Message is { } message
+        && message.Contains("ticket_events", StringComparison.OrdinalIgnoreCase)
+        && (message.Contains("UNIQUE", StringComparison.Ordinal) || message.Contains("23505", StringComparison.Ordinal));
+
+    private static DbUpdateConcurrencyException AsConflict(DbUpdateException e) =>
+        new("The ticket was changed by someone else in the meantime.", e);
 
     private void BeforeSave()
     {

@@ -6,3 +6,8 @@ namespace SunshineBot.Data.Schema;
 public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>Normalises instants to UTC on the way in (PostgreSQL's timestamptz accepts offset 0 only).</summary>
+public sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

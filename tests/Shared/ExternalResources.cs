@@ -1,0 +1,40 @@
+namespace SunshineBot.Testing;
+
+/// <summary>
+/// PostgreSQL and Chromium for the tests. Missing ones make their tests skip with a message, unless
+/// SUNSHINE_REQUIRE_EXTERNAL=1 (set by .ci/run), which makes them fail instead.
+/// </summary>
+public static class ExternalResources
+{
+    public const string PostgresVariable = "SUNSHINE_TEST_POSTGRES";
+    public const string ChromiumVariable = "SUNSHINE_TEST_CHROMIUM";
+    public const string RequireVariable = "SUNSHINE_REQUIRE_EXTERNAL";
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    /// <summary>The providers the database tests run on: SQLite always, PostgreSQL when configured or required.</summary>
+    public static TheoryData<string> Providers()
+    {
+        var data = new TheoryData<string> { "Sqlite" };
+        if (PostgresConnectionString is not null || Required)
+        {
+            data.Add("Postgres");
+        }
+
+        return data;
+    }
+}
+
+/// <summary>A fact that needs PostgreSQL: skipped with a reason when it is not configured, failing when required.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (ExternalResources.PostgresConnectionString is null && !ExternalResources.Required)
+        {
+            Skip = $"PostgreSQL not configured: set {ExternalResources.PostgresVariable} (CI's .ci/run does)";
+        }
+    }
+}
