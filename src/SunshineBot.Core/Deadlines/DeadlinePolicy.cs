@@ -42,7 +42,7 @@ public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions 
         }
 
         // Late days are counted by date: the due day itself is the first, then each working day after it.
-        var late = Math.Max(1, calendar.WorkingDaysBetween(dueAt, now));
+        var late = 1 + calendar.WorkingDaysBetween(dueAt, now);
         return new DeadlineState(dueAt, false, true, Math.Min(left, -1), late);
     }
 }

@@ -5,10 +5,10 @@ namespace SunshineBot.Core.Tickets;
 /// <summary>Phone numbers and names of visitors: normalising, validating and masking (张** / 138****1234).</summary>
 public static partial class ContactInfo
 {
-    /// <summary>Strips spaces, dashes, brackets and a +86/0086 prefix; full-width digits become ASCII.</summary>
+    /// <summary>Strips spaces, dashes, brackets and a +86/0086 prefix; full-width digits and plus (Chinese IMEs) become ASCII.</summary>
     public static string NormalizePhone(string raw)
     {
-        var chars = raw.Trim().Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c)
+        var chars = raw.Trim().Select(c => c switch { >= '０' and <= '９' => (char)(c - '０' + '0'), '＋' => '+', _ => c })
             .Where(c => char.IsAsciiDigit(c) || c == '+').ToArray();
         var s = new string(chars);
         if (s.StartsWith("+86", StringComparison.Ordinal))

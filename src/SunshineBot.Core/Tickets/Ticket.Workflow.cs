@@ -54,9 +54,15 @@ public sealed partial class Ticket
     public void RecordRevisit(Actor actor, DateTimeOffset at, Satisfaction satisfaction, string? record)
     {
         var to = Move(TicketAction.RecordRevisit);
+        var revisitRecord = Optional(record, 1000);
+        if (Status == TicketStatus.Replied)
+        {
+            // Recorded without StartRevisit: the revisit starts now, so it scores today's handling unit, not an earlier round's.
+            RevisitUnitCode = HandlingUnitCode;
+        }
+
         Satisfaction = satisfaction;
-        RevisitRecord = Optional(record, 1000);
-        RevisitUnitCode ??= HandlingUnitCode;
+        RevisitRecord = revisitRecord;
         Append(actor, at, TicketAction.RecordRevisit, to, Join(Labels.Of(satisfaction), RevisitRecord));
     }
 
@@ -80,6 +86,8 @@ public sealed partial class Ticket
         RedoReason = why;
         RedoCount++;
         ReplyPublishedAt = null;
+        // An extension still pending from before the reply was about the old limits.
+        ClearExtension();
         (FirstReplyDueAt, DueAt) = deadlines.LimitsFrom(Kind, Severity, at);
         Append(actor, at, TicketAction.SendBack, to, $"第{RedoCount}次重办：{why}");
     }
@@ -88,6 +96,7 @@ public sealed partial class Ticket
     public void RequestExtension(Actor actor, DateTimeOffset at, string reason, int workingDays, DeadlinePolicy deadlines)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
+        var to = Move(TicketAction.RequestExtension);
         var why = Require(reason, "延期理由", 1000);
         if (workingDays < 1 || workingDays > deadlines.Options.MaxExtensionWorkingDays)
         {
@@ -99,7 +108,6 @@ public sealed partial class Ticket
             throw new DomainException("已有一条延期申请等待审批。");
         }
 
-        var to = Move(TicketAction.RequestExtension);
         ExtensionReason = why;
         ExtensionWorkingDays = workingDays;
         ExtensionFiledLate = at > deadlines.ExtensionReasonDue(DispatchedAt ?? ReceivedAt);
@@ -110,8 +118,8 @@ public sealed partial class Ticket
     public void ApproveExtension(Actor actor, DateTimeOffset at, DeadlinePolicy deadlines)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
-        var days = ExtensionWorkingDays ?? throw new DomainException("没有待审批的延期申请。");
         var to = Move(TicketAction.ApproveExtension);
+        var days = ExtensionWorkingDays ?? throw new DomainException("没有待审批的延期申请。");
         FirstReplyDueAt = deadlines.Calendar.AddWorkingDays(FirstReplyDueAt, days);
         DueAt = deadlines.Calendar.AddWorkingDays(DueAt, days);
         ClearExtension();
@@ -120,13 +128,13 @@ public sealed partial class Ticket
 
     public void RejectExtension(Actor actor, DateTimeOffset at, string reason)
     {
+        var to = Move(TicketAction.RejectExtension);
         if (ExtensionWorkingDays is null)
         {
             throw new DomainException("没有待审批的延期申请。");
         }
 
         var why = Require(reason, "驳回理由", 500);
-        var to = Move(TicketAction.RejectExtension);
         ClearExtension();
         Append(actor, at, TicketAction.RejectExtension, to, why);
     }

@@ -1,0 +1,48 @@
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Core.Tests.TestData;
+
+/// <summary>Performs any <see cref="TicketAction"/> on a ticket through its public method, with valid arguments.</summary>
+internal static class TicketActions
+{
+    /// <summary>The actor each action is performed by: the filer withdraws, the handler replies, the centre does the rest.</summary>
+    public static Actor ActorFor(TicketAction action) => action switch
+    {
+        TicketAction.Withdraw => TicketFactory.Filer,
+        TicketAction.Reply or TicketAction.RequestExtension => TicketFactory.Handler,
+        TicketAction.LeaderInstruct or TicketAction.Approve => TicketFactory.Leader,
+        _ => TicketFactory.Centre,
+    };
+
+    public static void Perform(Ticket ticket, TicketAction action, TicketFactory factory, DateTimeOffset at)
+    {
+        var actor = ActorFor(action);
+        var policy = factory.Policy;
+        switch (action)
+        {
+            case TicketAction.Dispatch: ticket.Dispatch(actor, at, TicketFactory.SecondUnit, "请5日内办理"); break;
+            case TicketAction.ProposeAction: ticket.ProposeAction(actor, at, "建议交珠晖区教育局核查"); break;
+            case TicketAction.LeaderInstruct: ticket.LeaderInstruct(actor, at, "请尽快核实处理"); break;
+            case TicketAction.Reply: ticket.Reply(actor, at, TicketFactory.ReplyText, requireReview: false); break;
+            case TicketAction.Approve: ticket.Approve(actor, at, "同意发布"); break;
+            case TicketAction.Return: ticket.Return(actor, at, "答复未说明退费金额"); break;
+            case TicketAction.StartRevisit: ticket.StartRevisit(actor, at); break;
+            case TicketAction.RecordRevisit: ticket.RecordRevisit(actor, at, Satisfaction.BasicallySatisfied, "基本满意"); break;
+            case TicketAction.Close: ticket.Close(actor, at, "已办结"); break;
+            case TicketAction.SendBack: ticket.SendBack(actor, at, "家长反映费用未退", policy); break;
+            case TicketAction.RequestExtension: ticket.RequestExtension(actor, at, "需要调取票据", 3, policy); break;
+            case TicketAction.ApproveExtension: ticket.ApproveExtension(actor, at, policy); break;
+            case TicketAction.RejectExtension: ticket.RejectExtension(actor, at, "理由不充分"); break;
+            case TicketAction.Urge: ticket.Urge(actor, at, "请加快办理"); break;
+            case TicketAction.Withdraw: ticket.Withdraw(actor, at, "不需要了"); break;
+            case TicketAction.MarkDuplicate: ticket.MarkDuplicate(actor, at, "YG20261101-0042"); break;
+            case TicketAction.AddNote: ticket.AddNote(actor, at, "已电话联系学校"); break;
+            case TicketAction.RevealContact: ticket.RevealContact(actor, at); break;
+            case TicketAction.AddAttachment:
+                ticket.AddAttachment(actor, at, new TicketAttachment("receipt.jpg", "image/jpeg", 2048, "att/1", at));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, "no instance method performs this action");
+        }
+    }
+}
