@@ -88,6 +88,10 @@ public sealed partial class Ticket
         ReplyPublishedAt = null;
         // An extension still pending from before the reply was about the old limits.
         ClearExtension();
+        // The redo is a new round for the same unit: its extension window runs from now, and the next revisit
+        // records a fresh satisfaction (the unsatisfied one stays on the timeline).
+        DispatchedAt = at;
+        Satisfaction = null;
         (FirstReplyDueAt, DueAt) = deadlines.LimitsFrom(Kind, Severity, at);
         Append(actor, at, TicketAction.SendBack, to, $"第{RedoCount}次重办：{why}");
     }

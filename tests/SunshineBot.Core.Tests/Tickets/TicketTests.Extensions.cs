@@ -195,4 +195,22 @@ public partial class TicketTests
         ticket.RequestExtension(TicketFactory.Handler, factory.Tick(), "重办需要再次核实", 3, factory.Policy);
         Assert.Equal(3, ticket.ExtensionWorkingDays);
     }
+
+    [Fact]
+    public void SendBack_AfterAnUnsatisfiedRevisit_StartsANewRoundForExtensionsAndSatisfaction()
+    {
+        var factory = new TicketFactory();
+        var ticket = factory.InState(TicketStatus.Revisiting);
+        ticket.RecordRevisit(TicketFactory.Centre, factory.Tick(), Satisfaction.Unsatisfied, "费用还没退");
+        factory.Tick();
+        var sentBackAt = factory.Tick();
+
+        ticket.SendBack(TicketFactory.Centre, sentBackAt, "家长不满意", factory.Policy);
+
+        Assert.Equal(sentBackAt, ticket.DispatchedAt);
+        Assert.Null(ticket.Satisfaction);
+        Assert.Contains(ticket.Events, e => e.Action == TicketAction.RecordRevisit && e.Note!.StartsWith("不满意", StringComparison.Ordinal));
+        ticket.RequestExtension(TicketFactory.Handler, factory.Tick(), "重办需要再次核实", 2, factory.Policy);
+        Assert.False(ticket.ExtensionFiledLate);
+    }
 }
