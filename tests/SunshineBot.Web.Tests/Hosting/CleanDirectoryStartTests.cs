@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SunshineBot.Web.Tests.Hosting;
+
+/// <summary>The built host as an operator runs it: a new process in an empty folder, real Kestrel, no settings.</summary>
+public sealed partial class CleanDirectoryStartTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "sunshine-clean-start", Guid.NewGuid().ToString("N"));
+
+    public CleanDirectoryStartTests() => Directory.CreateDirectory(_root);
+
+    [Fact]
+    public async Task Start_EmptyContentRoot_CreatesTheDatabaseAnswersHealthzAndPrintsThePasswordOnce()
+    {
+        string firstOutput;
+        await using (var host = await HostProcess.StartAsync(_root))
+        {
+            using var http = new HttpClient();
+            var health = await http.GetStringAsync(new Uri(host.BaseAddress, "/healthz"));
+            Assert.Equal("Healthy", health);
+            firstOutput = host.Output;
+        }
+
+        Assert.True(File.Exists(Path.Combine(_root, "data", "sunshine.db")));
+        var password = PasswordLine().Match(firstOutput);
+        Assert.True(password.Success, firstOutput);
+        Assert.Equal(16, password.Groups[1].Value.Length);
+
+        await using (var again = await HostProcess.StartAsync(_root))
+        {
+            using var http = new HttpClient();
+            Assert.Equal("Healthy", await http.GetStringAsync(new Uri(again.BaseAddress, "/healthz")));
+            Assert.DoesNotContain(password.Groups[1].Value, again.Output, StringComparison.Ordinal);
+            Assert.DoesNotMatch(PasswordLine(), again.Output);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"Password \(shown once[^)]*\): (\S+)")]
+    private static partial Regex PasswordLine();
+
+    private sealed partial class HostProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+
+        private HostProcess(Process process) => _process = process;
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public static async Task<HostProcess> StartAsync(string contentRoot)
+        {
+            var dll = Path.Combine(RepoRoot.Path, "src", "SunshineBot.Web", "bin", BuildConfiguration, "net10.0", "SunshineBot.Web.dll");
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = contentRoot };
+            foreach (var arg in new[] { dll, "--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            info.Environment["Knowledge__Path"] = Path.Combine(RepoRoot.Path, "kb");
+            var host = new HostProcess(Process.Start(info)!);
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnLine(string? line)
+            {
+                if (line is null)
+                {
+                    return;
+                }
+
+                lock (host._output)
+                {
+                    host._output.AppendLine(line);
+                }
+
+                var match = ListeningLine().Match(line);
+                if (match.Success)
+                {
+                    listening.TrySetResult(new Uri(match.Groups[1].Value));
+                }
+            }
+
+            host._process.OutputDataReceived += (_, e) => OnLine(e.Data);
+            host._process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+            host._process.BeginOutputReadLine();
+            host._process.BeginErrorReadLine();
+            host._process.EnableRaisingEvents = true;
+            host._process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("host exited: " + host.Output));
+
+            host.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return host;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+
+        private static string BuildConfiguration =>
+            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+        [GeneratedRegex(@"Now listening on: (http://\S+)")]
+        private static partial Regex ListeningLine();
+    }
+}
