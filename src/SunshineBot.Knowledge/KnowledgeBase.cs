@@ -74,6 +74,20 @@ public sealed class KnowledgeBase : IDisposable
         }
     }
 
+    /// <summary>Share of the question's weight in terms the kb never uses (0 to 1): high for off-topic questions.</summary>
+    public double UnknownShare(string question)
+    {
+        var index = AcquireIndex();
+        try
+        {
+            return index.UnknownShare(Clip(question));
+        }
+        finally
+        {
+            index.Release();
+        }
+    }
+
     /// <summary>Reloads the kb/ folder and swaps the new index in.</summary>
     public KbBuildReport Rebuild() => Rebuild(KbLoader.Load(_options.Path));
 

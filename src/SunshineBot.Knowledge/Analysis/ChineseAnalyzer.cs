@@ -21,19 +21,7 @@ public sealed class ChineseAnalyzer
     {
         ArgumentNullException.ThrowIfNull(synonyms);
         Options = options ?? new ChineseAnalyzerOptions();
-        var groupOfWord = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (Options.Synonyms)
-        {
-            for (var group = 0; group < synonyms.Groups.Count; group++)
-            {
-                foreach (var word in synonyms.Groups[group])
-                {
-                    groupOfWord.TryAdd(ChineseNormalizer.Normalize(word), group);
-                }
-            }
-        }
-
-        _synonyms = new PhraseMatcher(groupOfWord);
+        _synonyms = new PhraseMatcher(Options.Synonyms ? SynonymConcepts.Build(synonyms) : []);
         _stopWords = new PhraseMatcher(Options.QueryStopWords
             ? StopWords.Default.Select(ChineseNormalizer.Normalize).Distinct(StringComparer.Ordinal).ToDictionary(w => w, _ => 0, StringComparer.Ordinal)
             : []);
@@ -51,21 +39,28 @@ public sealed class ChineseAnalyzer
         return tokens;
     }
 
-    /// <summary>Distinct tokens of a question, filler words removed.</summary>
+    /// <summary>
+    /// Distinct tokens of a question, filler words removed. Where a filler word and a synonym start at the
+    /// same place, the longer wins and filler wins ties: 请问 is filler here, not the 咨询 concept.
+    /// </summary>
     public List<string> AnalyzeQuery(string text)
     {
         var normalized = ChineseNormalizer.Normalize(text);
         var tokens = new List<string>();
-        AddSynonymTokens(normalized, tokens);
-        AddTextTokens(_stopWords.ReplaceMatchesWithSpace(normalized), tokens);
+        var kept = _stopWords.ReplaceMatchesWithSpace(normalized, out var removed);
+        AddSynonymTokens(normalized, tokens, removed);
+        AddTextTokens(kept, tokens);
         return tokens.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private void AddSynonymTokens(string normalized, List<string> tokens)
+    private void AddSynonymTokens(string normalized, List<string> tokens, bool[]? removed = null)
     {
-        foreach (var group in _synonyms.FindMatches(normalized))
+        foreach (var (start, group) in _synonyms.FindMatches(normalized))
         {
-            tokens.Add(SynonymTokenPrefix + group.ToString(CultureInfo.InvariantCulture));
+            if (removed is null || !removed[start])
+            {
+                tokens.Add(SynonymTokenPrefix + group.ToString(CultureInfo.InvariantCulture));
+            }
         }
     }
 
@@ -137,16 +132,16 @@ public sealed class ChineseAnalyzer
             _maxLength = clean.Count == 0 ? 0 : clean.Keys.Max(k => k.Length);
         }
 
-        public IEnumerable<int> FindMatches(string text)
+        public List<(int Start, int Value)> FindMatches(string text)
         {
-            var found = new List<int>();
+            var found = new List<(int, int)>();
             var i = 0;
             while (i < text.Length && _maxLength > 0)
             {
                 var length = LongestAt(text, i, out var value);
                 if (length > 0)
                 {
-                    found.Add(value);
+                    found.Add((i, value));
                     i += length;
                 }
                 else
@@ -158,8 +153,10 @@ public sealed class ChineseAnalyzer
             return found;
         }
 
-        public string ReplaceMatchesWithSpace(string text)
+        /// <param name="removed">Per position of <paramref name="text"/>: whether a match covered it.</param>
+        public string ReplaceMatchesWithSpace(string text, out bool[] removed)
         {
+            removed = new bool[text.Length];
             if (_maxLength == 0)
             {
                 return text;
@@ -173,6 +170,7 @@ public sealed class ChineseAnalyzer
                 if (length > 0)
                 {
                     builder.Append(' ');
+                    Array.Fill(removed, true, i, length);
                     i += length;
                 }
                 else

@@ -3,8 +3,8 @@ using SunshineBot.Knowledge.Indexing;
 namespace SunshineBot.Knowledge.Answering;
 
 /// <summary>
-/// Decides between a confident answer and "not sure". A confident answer needs a high enough bm25 score,
-/// enough of the question's terms in the entry, and either high coverage or a clear lead on the runner-up.
+/// Decides between a confident answer and "not sure": the best hit must cover enough of the question, be
+/// close to one of its question variants, and lead the runner-up (see <see cref="Confidence"/>).
 /// </summary>
 public static class KbAnswerPolicy
 {
@@ -28,24 +28,25 @@ public static class KbAnswerPolicy
             Question = question,
             Status = KbAnswerStatus.NotSure,
             Ranked = ranked,
-            Suggestions = ranked.Where(h => h.Coverage >= options.MinSuggestionCoverage).ToList(),
+            Suggestions = ranked.Where(h => h.Coverage + h.Similarity >= options.MinSuggestionRelevance).ToList(),
         };
     }
 
-    public static bool IsConfident(IReadOnlyList<KbHit> hits, KbAnswerOptions options)
+    public static bool IsConfident(IReadOnlyList<KbHit> hits, KbAnswerOptions options) =>
+        Confidence(hits, options) >= options.MinConfidence;
+
+    /// <summary>How sure the best hit is right: what it covers of the question, and how far it leads.</summary>
+    public static double Confidence(IReadOnlyList<KbHit> hits, KbAnswerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(options);
+        if (hits.Count == 0)
+        {
+            return 0;
+        }
+
         var best = hits[0];
-        if (best.Score < options.MinScore || best.Coverage < options.MinCoverage)
-        {
-            return false;
-        }
-
-        if (best.Coverage >= options.SureCoverage || hits.Count == 1)
-        {
-            return true;
-        }
-
-        var margin = (best.Score - hits[1].Score) / best.Score;
-        return margin >= options.MinMargin;
+        var lead = hits.Count == 1 || best.Relevance <= 0 ? 1 : Math.Max(0, (best.Relevance - hits[1].Relevance) / best.Relevance);
+        return best.Coverage + best.Similarity + (options.MarginWeight * lead);
     }
 }

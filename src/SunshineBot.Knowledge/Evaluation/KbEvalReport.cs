@@ -5,8 +5,8 @@ public enum KbEvalMissKind
     /// <summary>In scope, answered confidently with another entry.</summary>
     WrongAnswer,
 
-    /// <summary>In scope, "not sure", though the right entry was among the suggestions.</summary>
-    NotSureButSuggested,
+    /// <summary>In scope, "not sure", and the right entry was among the suggestions but not first.</summary>
+    SuggestedNotFirst,
 
     /// <summary>In scope, and the right entry was not among the three shown.</summary>
     NotShown,
@@ -18,13 +18,16 @@ public enum KbEvalMissKind
 public sealed record KbEvalMiss(string Question, string? Expected, KbEvalMissKind Kind, IReadOnlyList<string> Shown, double Score, double Coverage);
 
 /// <summary>
-/// Evaluation figures. Top-1: answered confidently with the expected entry. Top-3: the expected entry is
-/// among the (up to three) entries shown, answered or suggested. Refusal: out-of-scope questions not answered.
+/// Evaluation figures. Top-1: the first entry shown (the answer, or the first "did you mean" suggestion) is
+/// the expected one. Top-3: the expected entry is among the (up to three) entries shown. Refusal: out-of-scope
+/// questions not answered confidently. Answered right / wrong: in-scope questions answered confidently.
 /// </summary>
 public sealed record KbEvalReport(
     int InScope,
     int Top1,
     int Top3,
+    int AnsweredRight,
+    int AnsweredWrong,
     int OutOfScope,
     int Refused,
     IReadOnlyList<KbEvalMiss> Misses)
@@ -32,6 +35,10 @@ public sealed record KbEvalReport(
     public double Top1Rate => InScope == 0 ? 1 : (double)Top1 / InScope;
 
     public double Top3Rate => InScope == 0 ? 1 : (double)Top3 / InScope;
+
+    public double AnsweredRightRate => InScope == 0 ? 1 : (double)AnsweredRight / InScope;
+
+    public double AnsweredWrongRate => InScope == 0 ? 0 : (double)AnsweredWrong / InScope;
 
     public double RefusalRate => OutOfScope == 0 ? 1 : (double)Refused / OutOfScope;
 

@@ -9,7 +9,7 @@ public static class KbEvaluator
     {
         ArgumentNullException.ThrowIfNull(ask);
         ArgumentNullException.ThrowIfNull(questions);
-        int inScope = 0, top1 = 0, top3 = 0, outOfScope = 0, refused = 0;
+        int inScope = 0, top1 = 0, top3 = 0, right = 0, wrong = 0, outOfScope = 0, refused = 0;
         var misses = new List<KbEvalMiss>();
         foreach (var question in questions)
         {
@@ -20,14 +20,16 @@ public static class KbEvaluator
             if (question.InScope)
             {
                 inScope++;
-                var isTop1 = answer.Answered && answer.Best!.Entry.Id == question.Expected;
+                var isTop1 = shown.Count > 0 && shown[0] == question.Expected;
                 var isTop3 = shown.Contains(question.Expected!, StringComparer.Ordinal);
                 top1 += isTop1 ? 1 : 0;
                 top3 += isTop3 ? 1 : 0;
+                right += answer.Answered && isTop1 ? 1 : 0;
+                wrong += answer.Answered && !isTop1 ? 1 : 0;
                 if (!isTop1)
                 {
                     miss = answer.Answered ? KbEvalMissKind.WrongAnswer
-                        : isTop3 ? KbEvalMissKind.NotSureButSuggested : KbEvalMissKind.NotShown;
+                        : isTop3 ? KbEvalMissKind.SuggestedNotFirst : KbEvalMissKind.NotShown;
                 }
             }
             else
@@ -43,7 +45,7 @@ public static class KbEvaluator
             }
         }
 
-        return new KbEvalReport(inScope, top1, top3, outOfScope, refused, misses);
+        return new KbEvalReport(inScope, top1, top3, right, wrong, outOfScope, refused, misses);
     }
 
     public static KbEvalReport Evaluate(KnowledgeBase knowledgeBase, IEnumerable<KbEvalQuestion> questions)

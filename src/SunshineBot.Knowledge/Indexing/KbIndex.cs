@@ -13,6 +13,8 @@ namespace SunshineBot.Knowledge.Indexing;
 /// </summary>
 public sealed class KbIndex : IDisposable
 {
+    private const int RerankDepth = 10;
+    private const double SimilarityWeight = 0.5;
     private readonly KbEntry[] _entries;
     private readonly IReadOnlyList<KbCitation>[] _citations;
     private readonly TermStatistics _terms;
@@ -47,6 +49,9 @@ public sealed class KbIndex : IDisposable
 
     public int TermCount => _terms.TermCount;
 
+    /// <summary>Share of the question's weight in terms the whole kb never uses: high for off-topic questions.</summary>
+    public double UnknownShare(string question) => _terms.UnknownShare(CoverageTokens(Analyzer.AnalyzeQuery(question)));
+
     /// <summary>Ranks entries for a question; at most <paramref name="limit"/> hits, best first.</summary>
     public IReadOnlyList<KbHit> Search(string question, int limit)
     {
@@ -58,16 +63,36 @@ public sealed class KbIndex : IDisposable
             return [];
         }
 
-        var ranked = RunQuery(tokens, limit);
+        // bm25 picks the candidates; closeness to one question variant re-orders them, which helps long,
+        // chatty questions that happen to share words with a long answer (see docs/benchmarks.md).
+        var ranked = RunQuery(tokens, Math.Max(limit, RerankDepth));
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
         var coverageTokens = CoverageTokens(tokens);
+        var top = ranked[0].Score;
         return ranked
-            .Select(r => new KbHit(_entries[r.Entry], r.Score, _terms.Coverage(r.Entry, coverageTokens), _citations[r.Entry]))
+            .Select(r =>
+            {
+                var similarity = _terms.VariantSimilarity(r.Entry, coverageTokens);
+                var relevance = (top > 0 ? r.Score / top : 0) + (SimilarityWeight * similarity);
+                return new KbHit(_entries[r.Entry], r.Score, _terms.Coverage(r.Entry, coverageTokens), similarity, relevance, _citations[r.Entry]);
+            })
+            .OrderByDescending(h => h.Relevance)
+            .Take(limit)
             .ToList();
     }
 
     /// <summary>A CJK unigram is already inside the bigrams around it; coverage is judged on bigrams and words.</summary>
-    private static List<string> CoverageTokens(List<string> tokens)
+    internal static List<string> CoverageTokens(List<string> tokens)
     {
+        if (tokens.Count == 0)
+        {
+            return tokens;
+        }
+
         var meaningful = tokens.Where(t => t.Length > 1 || !ChineseNormalizer.IsCjk(t[0])).ToList();
         return meaningful.Count > 0 ? meaningful : tokens;
     }

@@ -78,7 +78,7 @@ public static class KbIndexBuilder
             tags.Value = string.Join(' ', fields[2]);
             answer.Value = string.Join(' ', fields[3]);
             insert.ExecuteNonQuery();
-            terms.AddEntry(fields.SelectMany(f => f));
+            terms.AddEntry(fields.SelectMany(f => f), entry.Questions.Append(entry.Title).Select(v => KbIndex.CoverageTokens(analyzer.AnalyzeQuery(v))));
         }
 
         transaction.Commit();

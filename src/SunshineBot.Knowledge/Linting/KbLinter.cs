@@ -20,7 +20,6 @@ public static class KbLinter
         CheckCitations(content, problems);
         CheckQuestionVariants(content.Entries, problems);
         CheckReviewed(content.Entries, today.AddMonths(-options.ReviewMaxAgeMonths), problems);
-        CheckSynonyms(content.Synonyms, problems);
         return problems;
     }
 
@@ -86,22 +85,6 @@ public static class KbLinter
         {
             problems.Add(KbProblem.Warning(entry.FilePath,
                 $"entry '{entry.Id}' was last reviewed on {entry.Reviewed:yyyy-MM-dd}, more than a year ago"));
-        }
-    }
-
-    private static void CheckSynonyms(SynonymTable synonyms, List<KbProblem> problems)
-    {
-        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < synonyms.Groups.Count; i++)
-        {
-            foreach (var word in synonyms.Groups[i])
-            {
-                if (!groupOf.TryAdd(word, i) && groupOf[word] != i)
-                {
-                    problems.Add(KbProblem.Warning(Loading.KbLoader.SynonymsFile,
-                        $"'{word}' is in two synonym groups (lines of '{synonyms.Groups[groupOf[word]][0]}' and '{synonyms.Groups[i][0]}'); the first wins"));
-                }
-            }
         }
     }
 }

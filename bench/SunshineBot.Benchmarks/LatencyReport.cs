@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using SunshineBot.Knowledge;
+using SunshineBot.Knowledge.Content;
+using SunshineBot.Knowledge.Evaluation;
+using SunshineBot.Knowledge.Loading;
+
+namespace SunshineBot.Benchmarks;
+
+/// <summary>
+/// Per-query latency percentiles (BenchmarkDotNet reports per-iteration means, not single-query tails),
+/// build time and memory of the loaded index, at the real size and at 10,000 entries.
+/// </summary>
+internal static class LatencyReport
+{
+    public static void Run(string kbDirectory, string evalFile, TextWriter output)
+    {
+        var real = KbLoader.Load(kbDirectory);
+        var questions = KbEvalQuestion.ReadJsonLines(evalFile).Select(q => q.Question).ToArray();
+        output.WriteLine("| kb size | build | managed memory of index | SQLite memory | query median | p95 | p99 | max |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var size in new[] { real.Entries.Count, 10_000 })
+        {
+            var content = size == real.Entries.Count ? real : SyntheticKb.Create(real, size);
+            Measure(content, questions, output);
+        }
+    }
+
+    private static void Measure(KbContent content, string[] questions, TextWriter output)
+    {
+        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var nativeBefore = SQLitePCL.raw.sqlite3_memory_used();
+        var stopwatch = Stopwatch.StartNew();
+        using var kb = new KnowledgeBase(new KnowledgeBaseOptions(), content);
+        var build = stopwatch.Elapsed;
+        var managed = GC.GetTotalMemory(forceFullCollection: true) - managedBefore;
+        var native = SQLitePCL.raw.sqlite3_memory_used() - nativeBefore;
+
+        foreach (var question in questions)
+        {
+            kb.Ask(question); // warm-up: JIT, prepared statements, page cache
+        }
+
+        var samples = new List<double>();
+        for (var round = 0; round < 20; round++)
+        {
+            foreach (var question in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                kb.Ask(question);
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        samples.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {content.Entries.Count:N0} | {build.TotalMilliseconds:0} ms | {managed / 1048576.0:0.0} MB | {native / 1048576.0:0.0} MB | " +
+            $"{At(samples, 0.50):0.000} ms | {At(samples, 0.95):0.000} ms | {At(samples, 0.99):0.000} ms | {samples[^1]:0.000} ms |"));
+    }
+
+    private static double At(List<double> sorted, double quantile) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+}

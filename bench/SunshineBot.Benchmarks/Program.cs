@@ -1,0 +1,30 @@
+using SunshineBot.Knowledge.Loading;
+using BenchmarkDotNet.Running;
+using SunshineBot.Benchmarks;
+using SunshineBot.Knowledge.Evaluation;
+
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- compare   analysis variants on the eval set
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- latency   per-query latency percentiles, memory
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- --filter '*'   BenchmarkDotNet suites
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+var kbDirectory = BenchPaths.KbDirectory();
+var evalFile = BenchPaths.EvalFile();
+
+switch (args.FirstOrDefault())
+{
+    case "compare":
+        Console.WriteLine(AnalysisComparison.Run(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile)));
+        break;
+    case "dump":
+        TuningDump.Run(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile), Console.Out);
+        break;
+    case "sweep":
+        TuningDump.SweepWeights(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile), Console.Out);
+        break;
+    case "latency":
+        LatencyReport.Run(kbDirectory, evalFile, Console.Out);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(KbQueryBenchmarks).Assembly).Run(args, BenchConfig.Create());
+        break;
+}
