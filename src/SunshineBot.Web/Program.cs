@@ -10,5 +10,6 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+app.BuildKnowledgeIndex();
 app.MapHealthChecks("/healthz");
 app.Run();

@@ -79,6 +79,7 @@ public sealed class StartupTests
     [InlineData("Deadlines:Default:FirstReplyWorkingDays", "9", "Deadlines:Default")]
     [InlineData("Bootstrap:AdminPassword", "short", "Bootstrap:AdminPassword")]
     [InlineData("Calendar:Path", "no/such/calendar.json", "calendar")]
+    [InlineData("Knowledge:Path", "no-such-kb", "Knowledge:Path")]
     public void Start_BadConfigurationValue_StopsWithAMessageNamingIt(string key, string value, string expected)
     {
         using var factory = new SunshineWebFactory(new() { [key] = value });
@@ -87,6 +88,18 @@ public sealed class StartupTests
 
         var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
         Assert.Contains(expected, messages, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Start_RelativeKnowledgePath_ResolvesAgainstTheContentRootAndIndexesBeforeListening()
+    {
+        // The factory's content root is src/SunshineBot.Web, as under `dotnet run`.
+        using var factory = new SunshineWebFactory(new() { ["Knowledge:Path"] = "../../kb" });
+
+        var kb = factory.Services.GetRequiredService<SunshineBot.Knowledge.KnowledgeBase>();
+
+        Assert.True(kb.LastBuild.EntryCount >= 120, $"{kb.LastBuild.EntryCount} entries");
+        Assert.True(kb.Ask("学校让买练习册是强制的吗").Answered);
     }
 
     private static IEnumerable<Exception> Flatten(Exception e)
