@@ -20,6 +20,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<Tickets.TicketCounter> TicketCounters => Set<Tickets.TicketCounter>();
 
+    public DbSet<Knowledge.KbAnswerRecord> KbAnswerLog => Set<Knowledge.KbAnswerRecord>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
 

@@ -26,7 +26,12 @@ public static class KnowledgeSetup
             throw new InvalidConfigurationException($"Knowledge:Path: the knowledge-base folder {path} does not exist");
         }
 
-        builder.Services.AddSingleton(sp => new KnowledgeBase(new KnowledgeBaseOptions { Path = path }, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<Knowledge.KbAnswerLogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Knowledge.KbAnswerLogWriter>());
+        builder.Services.AddSingleton(sp => new KnowledgeBase(
+            new KnowledgeBaseOptions { Path = path },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Knowledge.KbAnswerLogWriter>()));
         return builder;
     }
 

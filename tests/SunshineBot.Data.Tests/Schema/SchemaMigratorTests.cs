@@ -69,6 +69,36 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion1_AddsTheAnswerLogThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            // Back to the shape of version 1, as a database created before the answer log existed.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE kb_answer_log;");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_version;");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO schema_version (version, applied_at, description) VALUES (1, 'then', 'initial schema');");
+        }
+
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([2], await new SchemaMigrator(db).MigrateAsync());
+            db.KbAnswerLog.Add(new Knowledge.KbAnswerRecord { At = at, Question = "校服必须买吗", Status = "Answered", EntryId = "uniforms-voluntary", Score = 3.5 });
+            db.KbAnswerLog.Add(new Knowledge.KbAnswerRecord { At = at.AddHours(1), Question = "明天天气", Status = "NotSure", Score = 0.1, Helpful = false });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var early = await db.KbAnswerLog.Where(r => r.At < at.AddMinutes(30)).SingleAsync();
+            Assert.Equal("uniforms-voluntary", early.EntryId);
+            Assert.Equal(1, await db.KbAnswerLog.CountAsync(r => r.Helpful == false));
+        }
+    }
+
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
     {

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace SunshineBot.Data.Schema;
+
+/// <summary>The list of upgrades. Append only; never edit one that has shipped.</summary>
+public static class SchemaUpgrades
+{
+    public static IReadOnlyList<SchemaUpgrade> All { get; } =
+    [
+        // Version 1 is the initial schema, created from the model.
+        new(1, "initial schema", _ => []),
+        new(2, "knowledge-base answer log", KbAnswerLog),
+    ];
+
+    private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)
+    {
+        var id = new AddColumnOperation { Table = "kb_answer_log", Name = "Id", ClrType = typeof(long), IsNullable = false };
+        if (sqlite)
+        {
+            id.AddAnnotation("Sqlite:Autoincrement", true);
+        }
+        else
+        {
+            id.AddAnnotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+        }
+
+        var table = new CreateTableOperation
+        {
+            Name = "kb_answer_log",
+            PrimaryKey = new AddPrimaryKeyOperation { Table = "kb_answer_log", Name = "PK_kb_answer_log", Columns = ["Id"] },
+        };
+        table.Columns.Add(id);
+        table.Columns.Add(Column("At", sqlite ? typeof(long) : typeof(DateTimeOffset), nullable: false));
+        table.Columns.Add(Column("Question", typeof(string), nullable: false, maxLength: 500));
+        table.Columns.Add(Column("Status", typeof(string), nullable: false, maxLength: 16));
+        table.Columns.Add(Column("EntryId", typeof(string), nullable: true, maxLength: 100));
+        table.Columns.Add(Column("Score", typeof(double), nullable: false));
+        table.Columns.Add(Column("Helpful", typeof(bool), nullable: true));
+        return
+        [
+            table,
+            new CreateIndexOperation { Name = "IX_kb_answer_log_At", Table = "kb_answer_log", Columns = ["At"] },
+            new CreateIndexOperation { Name = "IX_kb_answer_log_EntryId", Table = "kb_answer_log", Columns = ["EntryId"] },
+        ];
+    }
+
+    private static AddColumnOperation Column(string name, Type type, bool nullable, int? maxLength = null) =>
+        new() { Table = "kb_answer_log", Name = name, ClrType = type, IsNullable = nullable, MaxLength = maxLength };
+}
