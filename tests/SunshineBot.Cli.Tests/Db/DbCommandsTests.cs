@@ -17,13 +17,13 @@ public sealed class DbCommandsTests
             var second = CliRunner.Run("db", "migrate");
 
             Assert.Equal(0, first.ExitCode);
-            Assert.Contains("升级到 1", first.Output, StringComparison.Ordinal);
+            Assert.Contains($"升级到 {SunshineBot.Data.Schema.SchemaUpgrades.All[^1].Version}", first.Output, StringComparison.Ordinal);
             Assert.Contains("已是最新版本", second.Output, StringComparison.Ordinal);
             using var connection = new SqliteConnection($"Data Source={file}");
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('tickets', 'ticket_events', 'units', 'staff_users')";
-            Assert.Equal(4L, cmd.ExecuteScalar());
+            cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('tickets', 'ticket_events', 'units', 'staff_users', 'kb_answer_log')";
+            Assert.Equal(5L, cmd.ExecuteScalar());
         }
         finally
         {
