@@ -6,6 +6,7 @@ builder.AddSunshineDatabase();
 builder.AddWorkingDayCalendar();
 builder.AddKnowledgeBase();
 builder.AddBootstrap();
+builder.Services.AddScoped<SunshineBot.Web.Tickets.FileTicket>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -1,0 +1,30 @@
+using SunshineBot.Core.Calendar;
+using SunshineBot.Core.Deadlines;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Data;
+using SunshineBot.Data.Tickets;
+
+namespace SunshineBot.Web.Tickets;
+
+/// <summary>
+/// 受理: turns an intake (from the chat, or staff taking a phone call / walk-in / 12345 ticket) into a numbered
+/// ticket with its limits, in one transaction. Validation is the domain's, so every channel gets the same rules.
+/// </summary>
+public sealed class FileTicket(SunshineDbContext db, TicketNumberGenerator numbers, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock)
+{
+    public async Task<Ticket> RunAsync(TicketIntake intake, Actor receivedBy, IReadOnlyList<TicketAttachment>? attachments = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        var now = clock.GetUtcNow();
+        var number = await numbers.NextAsync(calendar.LocalDate(now), ct);
+        var ticket = Ticket.Receive(intake, number, receivedBy, now, deadlines);
+        foreach (var attachment in attachments ?? [])
+        {
+            ticket.AddAttachment(receivedBy, now, attachment);
+        }
+
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        return ticket;
+    }
+}
