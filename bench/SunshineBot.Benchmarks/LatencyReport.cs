@@ -15,10 +15,11 @@ internal static class LatencyReport
 {
     public static void Run(string kbDirectory, string evalFile, TextWriter output)
     {
+        SQLitePCL.Batteries_V2.Init();
         var real = KbLoader.Load(kbDirectory);
         var questions = KbEvalQuestion.ReadJsonLines(evalFile).Select(q => q.Question).ToArray();
-        output.WriteLine("| kb size | build | managed memory of index | SQLite memory | query median | p95 | p99 | max |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| kb size | build | managed memory of index | SQLite memory | query median | p95 | p99 | max | 1 thread | 4 threads |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var size in new[] { real.Entries.Count, 10_000 })
         {
             var content = size == real.Entries.Count ? real : SyntheticKb.Create(real, size);
@@ -55,7 +56,23 @@ internal static class LatencyReport
         samples.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {content.Entries.Count:N0} | {build.TotalMilliseconds:0} ms | {managed / 1048576.0:0.0} MB | {native / 1048576.0:0.0} MB | " +
-            $"{At(samples, 0.50):0.000} ms | {At(samples, 0.95):0.000} ms | {At(samples, 0.99):0.000} ms | {samples[^1]:0.000} ms |"));
+            $"{At(samples, 0.50):0.000} ms | {At(samples, 0.95):0.000} ms | {At(samples, 0.99):0.000} ms | {samples[^1]:0.000} ms | " +
+            $"{Throughput(kb, questions, 1):N0} q/s | {Throughput(kb, questions, 4):N0} q/s |"));
+    }
+
+    /// <summary>Questions per second with several threads asking at once (one pooled connection each).</summary>
+    private static double Throughput(KnowledgeBase kb, string[] questions, int threads)
+    {
+        var perThread = questions.Length * 5;
+        var stopwatch = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            for (var i = 0; i < perThread; i++)
+            {
+                kb.Ask(questions[(i + (t * 7)) % questions.Length]);
+            }
+        });
+        return threads * perThread / stopwatch.Elapsed.TotalSeconds;
     }
 
     private static double At(List<double> sorted, double quantile) =>

@@ -65,7 +65,8 @@ public sealed class KbIndex : IDisposable
 
         // bm25 picks the candidates; closeness to one question variant re-orders them, which helps long,
         // chatty questions that happen to share words with a long answer (see docs/benchmarks.md).
-        var ranked = RunQuery(tokens, Math.Max(limit, RerankDepth));
+        var queryTerms = _terms.Rarest(tokens, Options.MaxQueryTerms);
+        var ranked = queryTerms.Count == 0 ? [] : RunQuery(queryTerms, Math.Max(limit, RerankDepth));
         if (ranked.Count == 0)
         {
             return [];
@@ -97,7 +98,7 @@ public sealed class KbIndex : IDisposable
         return meaningful.Count > 0 ? meaningful : tokens;
     }
 
-    private List<(int Entry, double Score)> RunQuery(List<string> tokens, int limit)
+    private List<(int Entry, double Score)> RunQuery(IEnumerable<string> tokens, int limit)
     {
         // Tokens hold only letters and digits, so quoting each one is enough to keep FTS5 syntax out.
         var match = string.Join(" OR ", tokens.Select(t => "\"" + t + "\""));

@@ -32,7 +32,7 @@ public static class KbIndexBuilder
         try
         {
             anchor.Open();
-            var terms = Fill(anchor, entries, analyzer);
+            var terms = Fill(anchor, entries, analyzer, options);
             return new KbIndex(entries, citations, terms, anchor, connectionString, options, analyzer);
         }
         catch
@@ -42,13 +42,18 @@ public static class KbIndexBuilder
         }
     }
 
-    private static TermStatistics Fill(SqliteConnection connection, KbEntry[] entries, ChineseAnalyzer analyzer)
+    private static TermStatistics Fill(SqliteConnection connection, KbEntry[] entries, ChineseAnalyzer analyzer, KbIndexOptions options)
     {
+        if (options.Detail is not ("full" or "column"))
+        {
+            throw new ArgumentException($"FTS5 detail must be 'full' or 'column', not '{options.Detail}'", nameof(options));
+        }
+
         using (var create = connection.CreateCommand())
         {
             // Fields arrive as space-separated tokens: unicode61 only has to split on the spaces.
             create.CommandText =
-                "CREATE VIRTUAL TABLE entries USING fts5(questions, title, tags, answer, tokenize = 'unicode61 remove_diacritics 0')";
+                $"CREATE VIRTUAL TABLE entries USING fts5(questions, title, tags, answer, tokenize = 'unicode61 remove_diacritics 0', detail = {options.Detail})";
             create.ExecuteNonQuery();
         }
 
@@ -73,10 +78,10 @@ public static class KbIndexBuilder
                 analyzer.AnalyzeDocument(entry.Answer),
             };
             id.Value = i + 1;
-            questions.Value = string.Join(' ', fields[0]);
-            title.Value = string.Join(' ', fields[1]);
-            tags.Value = string.Join(' ', fields[2]);
-            answer.Value = string.Join(' ', fields[3]);
+            questions.Value = Join(fields[0], options);
+            title.Value = Join(fields[1], options);
+            tags.Value = Join(fields[2], options);
+            answer.Value = Join(fields[3], options);
             insert.ExecuteNonQuery();
             terms.AddEntry(fields.SelectMany(f => f), entry.Questions.Append(entry.Title).Select(v => KbIndex.CoverageTokens(analyzer.AnalyzeQuery(v))));
         }
@@ -84,6 +89,9 @@ public static class KbIndexBuilder
         transaction.Commit();
         return terms;
     }
+
+    private static string Join(List<string> tokens, KbIndexOptions options) =>
+        string.Join(' ', options.DistinctTokensPerField ? tokens.Distinct(StringComparer.Ordinal) : tokens);
 
     private static KbEntry[] DistinctById(IReadOnlyList<KbEntry> entries) =>
         entries.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).ToArray();

@@ -10,4 +10,16 @@ public sealed record KbIndexOptions
     public double TagWeight { get; init; } = 2.0;
 
     public double AnswerWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// A question's rarest terms that go to FTS5 (the rest barely move bm25 but each costs a posting-list
+    /// scan); coverage and similarity still use every term. 0 = no limit.
+    /// </summary>
+    public int MaxQueryTerms { get; init; }
+
+    /// <summary>Index each distinct token once per field: bm25 on presence rather than counts, a smaller index.</summary>
+    public bool DistinctTokensPerField { get; init; }
+
+    /// <summary>FTS5 <c>detail</c> option: <c>full</c>, <c>column</c> or <c>none</c> (not with bm25 weights per column).</summary>
+    public string Detail { get; init; } = "full";
 }

@@ -74,6 +74,16 @@ internal sealed class TermStatistics
         return best;
     }
 
+    /// <summary>
+    /// Of the tokens some entry contains (others cannot match), the <paramref name="count"/> with the highest
+    /// idf; all of them when count is 0.
+    /// </summary>
+    public List<string> Rarest(List<string> tokens, int count)
+    {
+        var known = tokens.Where(_termIds.ContainsKey).ToList();
+        return count <= 0 || known.Count <= count ? known : known.OrderByDescending(Idf).Take(count).ToList();
+    }
+
     /// <summary>Share of the question's idf mass in terms no entry contains at all.</summary>
     public double UnknownShare(IReadOnlyList<string> tokens)
     {
