@@ -1,0 +1,38 @@
+namespace SunshineBot.Conversations.Engine;
+
+/// <summary>One flow in progress on the dialog stack; its form is the flow's typed record, stored as JSON.</summary>
+public sealed class DialogFrame
+{
+    public string FlowId { get; set; } = "";
+
+    /// <summary>The flow's version when the frame was saved; a different version restarts the flow politely.</summary>
+    public int Version { get; set; }
+
+    public int Step { get; set; } = -1;
+
+    /// <summary>Steps answered before, for 返回 (back to the previous question, answers kept).</summary>
+    public List<int> History { get; set; } = [];
+
+    /// <summary>After editing one field from the summary, go back to this step instead of the next.</summary>
+    public int? ReturnTo { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string Form { get; set; } = "{}";
+}
+
+/// <summary>
+/// Everything the engine remembers about one parent in one channel. The host saves it after every turn, so a
+/// restart, or the next message landing on another instance, continues the same conversation.
+/// </summary>
+public sealed class ConversationState
+{
+    public List<DialogFrame> Stack { get; set; } = [];
+
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>The last lines of the conversation, handed to a person on 人工.</summary>
+    public List<string> Transcript { get; set; } = [];
+
+    public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
+}

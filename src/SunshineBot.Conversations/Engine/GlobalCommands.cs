@@ -1,0 +1,114 @@
+using SunshineBot.Conversations.Prompts;
+using SunshineBot.Conversations.Services;
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Conversations.Engine;
+
+public enum GlobalCommand
+{
+    Menu,
+    Cancel,
+    Back,
+    Restart,
+    Human,
+    Help,
+}
+
+/// <summary>Words that work at any step: 菜单/主菜单, 取消, 返回, 重新开始, 人工, 帮助.</summary>
+public static class GlobalCommands
+{
+    private static readonly Dictionary<string, GlobalCommand> Words = new(StringComparer.Ordinal)
+    {
+        ["菜单"] = GlobalCommand.Menu, ["主菜单"] = GlobalCommand.Menu, ["menu"] = GlobalCommand.Menu, ["回到菜单"] = GlobalCommand.Menu, ["返回菜单"] = GlobalCommand.Menu, ["cmd:menu"] = GlobalCommand.Menu,
+        ["取消"] = GlobalCommand.Cancel, ["退出"] = GlobalCommand.Cancel, ["不办了"] = GlobalCommand.Cancel, ["cmd:cancel"] = GlobalCommand.Cancel,
+        ["返回"] = GlobalCommand.Back, ["上一步"] = GlobalCommand.Back, ["上一个"] = GlobalCommand.Back, ["cmd:back"] = GlobalCommand.Back,
+        ["重新开始"] = GlobalCommand.Restart, ["重来"] = GlobalCommand.Restart, ["重新填"] = GlobalCommand.Restart, ["重新填写"] = GlobalCommand.Restart, ["cmd:restart"] = GlobalCommand.Restart,
+        ["人工"] = GlobalCommand.Human, ["转人工"] = GlobalCommand.Human, ["人工客服"] = GlobalCommand.Human, ["人工服务"] = GlobalCommand.Human, ["找人工"] = GlobalCommand.Human, ["cmd:human"] = GlobalCommand.Human,
+        ["帮助"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["?"] = GlobalCommand.Help, ["？"] = GlobalCommand.Help, ["cmd:help"] = GlobalCommand.Help,
+    };
+
+    public static GlobalCommand? Recognize(string value)
+    {
+        if (Words.TryGetValue(value, out var command))
+        {
+            return command;
+        }
+
+        return Words.TryGetValue(TextNormalizer.Key(value), out command) ? command : null;
+    }
+
+    public const string HelpText =
+        "随时可以回复这些词：\n“菜单”回到主菜单；“取消”放弃正在填写的内容；“返回”回到上一个问题（已填的保留）；"
+        + "“重新开始”从头填写；“人工”请工作人员来处理；“查询进度”查看您提交的事项。";
+
+    /// <summary>Runs the command; false when it does not apply here and the text should go to the flow.</summary>
+    internal static async Task<bool> RunAsync(TurnContext turn, GlobalCommand command, ConversationEngine engine)
+    {
+        var frame = turn.State.Top;
+        switch (command)
+        {
+            case GlobalCommand.Menu:
+                turn.ShowMenu(frame is null ? null : "已回到主菜单，刚才没填完的内容没有提交。");
+                return true;
+            case GlobalCommand.Cancel:
+                turn.ShowMenu(frame is null ? "现在没有正在办理的事项。" : "好的，已取消，刚才填写的内容没有提交。");
+                return true;
+            case GlobalCommand.Back when frame is not null && engine.FlowOf(frame) is { } flow:
+                await flow.BackAsync(turn, frame);
+                return true;
+            case GlobalCommand.Restart when frame is not null && engine.FlowOf(frame) is { } flow:
+                await flow.RestartAsync(turn, frame);
+                return true;
+            case GlobalCommand.Back or GlobalCommand.Restart:
+                turn.ShowMenu(Menu.Welcome);
+                return true;
+            case GlobalCommand.Human:
+                await HandOverAsync(turn);
+                return true;
+            case GlobalCommand.Help:
+                turn.Say(HelpText);
+                if (frame is not null && engine.FlowOf(frame) is { } current)
+                {
+                    // Ask the current question again so the parent knows where they are.
+                    await current.RepeatAsync(turn, frame);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>人工: a consultation for a person, carrying the conversation so far.</summary>
+    private static async Task HandOverAsync(TurnContext turn)
+    {
+        var transcript = string.Join("\n", turn.State.Transcript);
+        var description = "家长在对话中请求人工服务。最近的对话记录：\n" + transcript;
+        if (description.Length > turn.Services.Options.MaxDescriptionLength)
+        {
+            description = description[..turn.Services.Options.MaxDescriptionLength];
+        }
+
+        var intake = new TicketIntake
+        {
+            Kind = TicketKind.Consultation,
+            Channel = ChannelOf(turn.Message.Channel),
+            Category = TicketCategory.Other,
+            Description = description,
+            FiledBy = turn.Message.UserId,
+        };
+        turn.State.Stack.Clear();
+        try
+        {
+            var filed = await turn.Services.Tickets.FileAsync(new IntakeRequest(intake, []), turn.CancellationToken);
+            turn.Say($"已为您转给工作人员（工单号 {filed.Number}）。工作人员上班时间会在这里回复您，最迟 {Texts.Date(filed.ReplyDueAt)} 前答复。您也可以接着补充情况。");
+        }
+        catch (DomainException e)
+        {
+            turn.Say("转人工没有成功：" + e.Message + " 您可以稍后再试，或拨打教育局的服务电话。");
+        }
+    }
+
+    internal static Channel ChannelOf(string channel) =>
+        string.Equals(channel, "wechat", StringComparison.OrdinalIgnoreCase) ? Channel.WeChat : Channel.WebChat;
+}

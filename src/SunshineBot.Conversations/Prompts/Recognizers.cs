@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SunshineBot.Conversations.Prompts;
+
+/// <summary>Yes or no in the ways people type them.</summary>
+public static class YesNo
+{
+    private static readonly string[] No =
+    [
+        "不是", "不对", "不用", "不要", "不需要", "不行", "不", "否", "没有", "没", "算了", "不了", "没解决", "未解决", "没有解决", "不满意", "no", "n", "nope", "不好", "别",
+    ];
+
+    private static readonly string[] Yes =
+    [
+        "是", "是的", "对", "对的", "好", "好的", "嗯", "嗯嗯", "恩", "可以", "行", "要", "需要", "确认", "确定", "ok", "okay", "yes", "y", "没问题", "解决了", "已解决", "是同一件事", "同一件",
+    ];
+
+    public static bool? Recognize(string text)
+    {
+        var key = TextNormalizer.Key(text);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (No.Contains(key) || (key.Length <= 4 && (key.StartsWith('不') || key.StartsWith('没'))))
+        {
+            return false;
+        }
+
+        if (Yes.Contains(key) || (key.Length <= 4 && Yes.Any(y => y.Length >= 2 && key.StartsWith(y, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        return null;
+    }
+}
+
+public static partial class Parsers
+{
+    private static readonly string[] SkipWords = ["跳过", "不清楚", "不知道", "没有", "无", "不记得", "忘了", "略", "skip", "不填"];
+
+    public static bool IsSkip(string text) => SkipWords.Contains(TextNormalizer.Key(text));
+
+    /// <summary>"150", "150元", "一百五十"? (digits only), "150.5块" → 150.5.</summary>
+    public static decimal? Amount(string text)
+    {
+        var match = AmountPattern().Match(text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal));
+        return match.Success && decimal.TryParse(match.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value is > 0 and < 10_000_000
+            ? decimal.Round(value, 2)
+            : null;
+    }
+
+    /// <summary>A past date: 2026-11-20, 11月20日, 11/20, 今天, 昨天, 前天. Null when unparseable or in the future.</summary>
+    public static DateOnly? Date(string text, DateOnly today)
+    {
+        var key = TextNormalizer.Key(text);
+        DateOnly? date = key switch
+        {
+            "今天" => today,
+            "昨天" => today.AddDays(-1),
+            "前天" => today.AddDays(-2),
+            _ => null,
+        };
+        if (date is null && FullDate().Match(text) is { Success: true } full)
+        {
+            date = Make(int.Parse(full.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(full.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(full.Groups[3].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (date is null && MonthDay().Match(text) is { Success: true } md)
+        {
+            var month = int.Parse(md.Groups[1].Value, CultureInfo.InvariantCulture);
+            var day = int.Parse(md.Groups[2].Value, CultureInfo.InvariantCulture);
+            date = Make(today.Year, month, day);
+            if (date > today)
+            {
+                date = Make(today.Year - 1, month, day);
+            }
+        }
+
+        return date is { } d && d <= today && d > today.AddYears(-5) ? d : null;
+    }
+
+    private static DateOnly? Make(int year, int month, int day) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    [GeneratedRegex(@"\d+(\.\d{1,2})?")]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
+    private static partial Regex FullDate();
+
+    [GeneratedRegex(@"(\d{1,2})\s*[/.月-]\s*(\d{1,2})")]
+    private static partial Regex MonthDay();
+}

@@ -1,0 +1,81 @@
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Conversations.Services;
+
+/// <summary>An answer from the knowledge base as the chat shows it.</summary>
+public sealed record KbReply(
+    bool Answered,
+    string? EntryId,
+    string? Title,
+    string? Answer,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<KbSuggestion> Suggestions,
+    long? LogId);
+
+public sealed record KbSuggestion(string EntryId, string Title);
+
+/// <summary>The knowledge base, seen from the chat.</summary>
+public interface IKnowledgeAnswers
+{
+    Task<KbReply> AskAsync(string question, CancellationToken ct);
+
+    /// <summary>The entry itself (a suggestion the parent tapped).</summary>
+    Task<KbReply?> GetAsync(string entryId, CancellationToken ct);
+
+    /// <summary>The parent said whether the answer solved the problem (the knowledge-base error rate).</summary>
+    Task RecordFeedbackAsync(long logId, bool helpful, CancellationToken ct);
+}
+
+public sealed record UnitCandidate(string Code, string Name);
+
+/// <summary>Schools and departments a parent can name.</summary>
+public interface IUnitDirectory
+{
+    Task<IReadOnlyList<UnitCandidate>> FindAsync(string text, int limit, CancellationToken ct);
+
+    Task<UnitCandidate?> GetAsync(string code, CancellationToken ct);
+}
+
+/// <summary>What the chat knows about a ticket when it shows progress.</summary>
+public sealed record TicketSummary(
+    string Number,
+    TicketKind Kind,
+    TicketStatus Status,
+    string? SchoolName,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? DueAt,
+    string? LatestReply,
+    DateTimeOffset? RepliedAt);
+
+public sealed record FiledTicket(string Number, Severity Severity, DateTimeOffset ReplyDueAt);
+
+/// <summary>An intake the chat hands over; the desk validates it with the domain's rules.</summary>
+public sealed record IntakeRequest(TicketIntake Intake, IReadOnlyList<Engine.IncomingImage> Photos);
+
+/// <summary>Tickets, seen from the chat. Flows never touch the database: they call this.</summary>
+public interface ITicketDesk
+{
+    Task<FiledTicket> FileAsync(IntakeRequest request, CancellationToken ct);
+
+    /// <summary>An open ticket of the same parent, kind and school filed within the last days, if any.</summary>
+    Task<TicketSummary?> FindSimilarAsync(string filedBy, TicketKind kind, string? schoolCode, string? schoolName, CancellationToken ct);
+
+    /// <summary>Adds what the parent said again to the original instead of counting the matter twice.</summary>
+    Task LinkToAsync(string number, string filedBy, string description, IReadOnlyList<Engine.IncomingImage> photos, CancellationToken ct);
+
+    Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, CancellationToken ct);
+
+    /// <summary>By number and the last four digits of the phone given at intake; null when they do not match.</summary>
+    Task<TicketSummary?> FindAsync(string number, string phoneLast4, CancellationToken ct);
+
+    /// <summary>The parent's revisit answer; an unsatisfied one sends the ticket back.</summary>
+    Task<RevisitOutcome> RecordRevisitAsync(string number, string filedBy, Satisfaction satisfaction, bool? solved, string? comment, CancellationToken ct);
+}
+
+public enum RevisitOutcome
+{
+    Closed,
+    SentBack,
+    Escalated,
+    NotApplicable,
+}
