@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+using SunshineBot.Core.Deadlines;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Core.Units;
+using SunshineBot.Web.Staff.Tickets;
+
+namespace SunshineBot.Web.Staff.Api;
+
+public sealed record TokenRequest(string? Username, string? Password);
+
+public sealed record UnitDto(string Code, string Name, string Kind, string? ParentCode, bool Active, bool HasStamp)
+{
+    public static UnitDto From(Unit u) => new(u.Code, u.Name, u.Kind.ToString(), u.ParentCode, u.Active, u.StampImageRef is not null);
+}
+
+public sealed record DeadlineDto(DateTimeOffset? DueAt, int WorkingDaysLeft, bool DueSoon, bool Overdue, int OverdueWorkingDays)
+{
+    public static DeadlineDto From(DeadlineState s) => new(s.DueAt, s.WorkingDaysLeft, s.IsDueSoon, s.IsOverdue, s.OverdueWorkingDays);
+}
+
+public sealed record QueueItemDto(string Number, string Kind, string Severity, string Channel, string Category, string Status, string StatusLabel, string Summary, string? SchoolName, string? HandlingUnitCode, DateTimeOffset ReceivedAt, DeadlineDto Deadline)
+{
+    public static QueueItemDto From(QueueItem i) =>
+        new(i.Number, i.Kind.ToString(), i.Severity.ToString(), i.Channel.ToString(), i.Category.ToString(), i.Status.ToString(), Labels.Of(i.Status), i.Summary, i.SchoolName, i.HandlingUnitCode, i.ReceivedAt, DeadlineDto.From(i.Deadline));
+}
+
+public sealed record QueueDto(QueueCounts Counts, IReadOnlyList<QueueItemDto> Items, int Total, int Page, int PageSize);
+
+public sealed record EventDto(int Sequence, DateTimeOffset At, string Actor, string Action, string ActionLabel, string From, string To, string? Note);
+
+public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
+
+/// <summary>Every field of the intake form, the name and phone masked unless this response is a reveal.</summary>
+public sealed record TicketDto(
+    string Number, string Kind, string Severity, string Channel, string Category, string Status, string StatusLabel,
+    string? VisitorName, string? VisitorPhone, bool ContactMasked, bool CanRevealContact, bool Anonymous, bool Confidential,
+    DateTimeOffset ReceivedAt, string? ReceivingUnitCode, string? ReceivedBy, string? HandlingUnitCode, DateTimeOffset? DispatchedAt,
+    DateTimeOffset FirstReplyDueAt, DateTimeOffset DueAt, DeadlineDto Deadline, DateTimeOffset? ClosedAt, string? ClosedBy,
+    string Description, string? SchoolName, decimal? FeeAmount, DateOnly? IncidentDate, string? ProposedAction, string? LeaderInstruction,
+    string? ReplyText, string? RepliedBy, DateTimeOffset? RepliedAt, DateTimeOffset? ReplyPublishedAt, string? RevisitRecord,
+    string? RedoReason, int RedoCount, int UrgeCount, string? Satisfaction, string? Result, string? DuplicateOfNumber,
+    string? ExtensionReason, int? ExtensionWorkingDays, IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline)
+{
+    public static TicketDto From(TicketDetails d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var t = d.Ticket;
+        return new(
+            t.Number, t.Kind.ToString(), t.Severity.ToString(), t.Channel.ToString(), t.Category.ToString(), t.Status.ToString(), Labels.Of(t.Status),
+            d.Contact.Name, d.Contact.Phone, d.Contact.Masked, d.Contact.CanReveal, t.Anonymous, t.Confidential,
+            t.ReceivedAt, t.ReceivingUnitCode, t.ReceivedBy, t.HandlingUnitCode, t.DispatchedAt,
+            t.FirstReplyDueAt, t.DueAt, DeadlineDto.From(d.Deadline), t.ClosedAt, t.ClosedBy,
+            t.Description, t.SchoolName, t.FeeAmount, t.IncidentDate, t.ProposedAction, t.LeaderInstruction,
+            t.ReplyText, t.RepliedBy, t.RepliedAt, t.ReplyPublishedAt, t.RevisitRecord,
+            t.RedoReason, t.RedoCount, t.UrgeCount, t.Satisfaction?.ToString(), t.Result, t.DuplicateOfNumber,
+            t.ExtensionReason, t.ExtensionWorkingDays, d.Actions.Select(a => a.ToString()).ToArray(),
+            t.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToArray(),
+            t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), e.Note)).ToArray());
+    }
+}
+
+public sealed record DispatchBody(string? UnitCode, string? Note);
+
+public sealed record ReplyBody(string? Text, string? Salutation, string? Matter);
+
+public sealed record ReasonBody(string? Reason);
+
+public sealed record ExtendBody(string? Reason, int? WorkingDays);
+
+public sealed record NoteBody(string? Note);
+
+public sealed record TextBody(string? Text);
+
+public sealed record CloseBody(string? Result);
+
+public sealed record DuplicateBody(string? OriginalNumber);
+
+public sealed record RevisitBody(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Satisfaction>))] Satisfaction? Satisfaction,
+    string? Record);
+
+public sealed record IntakeBody
+{
+    [JsonConverter(typeof(JsonStringEnumConverter<Channel>))]
+    public Channel Channel { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter<TicketKind>))]
+    public TicketKind Kind { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
+    public Severity Severity { get; init; } = Severity.Normal;
+
+    [JsonConverter(typeof(JsonStringEnumConverter<TicketCategory>))]
+    public TicketCategory Category { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? VisitorName { get; init; }
+
+    public string? VisitorPhone { get; init; }
+
+    public bool Anonymous { get; init; }
+
+    public bool Confidential { get; init; }
+
+    public string? SchoolName { get; init; }
+
+    public decimal? FeeAmount { get; init; }
+
+    public DateOnly? IncidentDate { get; init; }
+
+    public StaffIntakeRequest ToRequest() => new()
+    {
+        Channel = Channel, Kind = Kind, Severity = Severity, Category = Category, Description = Description ?? "",
+        VisitorName = VisitorName, VisitorPhone = VisitorPhone, Anonymous = Anonymous, Confidential = Confidential,
+        SchoolName = SchoolName, FeeAmount = FeeAmount, IncidentDate = IncidentDate,
+    };
+}

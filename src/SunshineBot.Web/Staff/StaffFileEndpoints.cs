@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Staff.Auth;
+using SunshineBot.Web.Staff.Units;
+
+namespace SunshineBot.Web.Staff;
+
+/// <summary>Images the pages show: unit stamps and ticket attachments, each only within the caller's scope.</summary>
+public static class StaffFileEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffFiles(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("/staff/files").RequireAuthorization(StaffClaims.PagesPolicy).ExcludeFromDescription();
+        files.MapGet("/stamps/{code}", async (string code, ClaimsPrincipal user, StaffAccess access, StampStore stamps, CancellationToken ct) =>
+        {
+            var member = await access.FindAsync(user, ct);
+            if (member is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            try
+            {
+                return await stamps.FindAsync(member, code, ct) is { } file ? Results.File(file.Path, file.ContentType) : Results.NotFound();
+            }
+            catch (StaffNotFoundException)
+            {
+                return Results.NotFound();
+            }
+        });
+        files.MapGet("/tickets/{number}/attachments/{id:long}", async (string number, long id, ClaimsPrincipal user, StaffAccess access, IOptions<StaffOptions> options, IHostEnvironment env, CancellationToken ct) =>
+        {
+            var member = await access.FindAsync(user, ct);
+            if (member is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            try
+            {
+                var ticket = await access.LoadTicketAsync(member, number, ct);
+                var attachment = ticket.Attachments.FirstOrDefault(a => a.Id == id);
+                var folder = Path.Combine(Path.GetFullPath(options.Value.DataPath, env.ContentRootPath), "attachments");
+                var path = attachment is null ? null : Path.GetFullPath(Path.Combine(folder, attachment.StorageKey));
+                return path is not null && path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path)
+                    ? Results.File(path, attachment!.ContentType)
+                    : Results.NotFound();
+            }
+            catch (StaffNotFoundException)
+            {
+                return Results.NotFound();
+            }
+        });
+        return app;
+    }
+}

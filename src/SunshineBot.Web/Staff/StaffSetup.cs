@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SunshineBot.Web.Hosting;
+using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Staff.Api;
+using SunshineBot.Web.Staff.Auth;
+using SunshineBot.Web.Staff.Knowledge;
+using SunshineBot.Web.Staff.Tickets;
+using SunshineBot.Web.Staff.Units;
+using SunshineBot.Web.Staff.Users;
+using SunshineBot.Web.Tickets;
+
+namespace SunshineBot.Web.Staff;
+
+public static class StaffSetup
+{
+    /// <summary>
+    /// The staff pages (<c>/staff</c>, cookie sign-in) and the staff API (<c>/api/staff</c>, bearer tokens), both on
+    /// the staff accounts; options from <c>Staff</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
+    {
+        var options = StartupOptions.Bind<StaffOptions>(builder.Configuration, StaffOptions.Section, o => o.Validate());
+        var services = builder.Services;
+        services.AddSingleton(Options.Create(options));
+        services.TryAddSingleton<IParentNotifier, NoParentNotifier>();
+        services.AddSingleton<ReplyRules>();
+        services.AddScoped<StaffAccess>();
+        services.AddScoped<SignInStaff>();
+        services.AddScoped<ListTickets>();
+        services.AddScoped<GetTicket>();
+        services.AddScoped<RevealContact>();
+        services.AddScoped<ActOnTicket>();
+        services.AddScoped<DispatchTicket>();
+        services.AddScoped<ReplyToTicket>();
+        services.AddScoped<CreateStaffTicket>();
+        services.TryAddScoped<FileTicket>();
+        services.AddScoped<ManageUnits>();
+        services.AddScoped<StampStore>();
+        services.AddScoped<ManageUsers>();
+        services.AddScoped<KnowledgeAdmin>();
+
+        services.AddAuthentication()
+            .AddCookie(StaffClaims.CookieScheme, o =>
+            {
+                o.Cookie.Name = "sunshine.staff";
+                o.Cookie.Path = "/staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.LoginPath = "/staff/login";
+                o.LogoutPath = "/staff/logout";
+                o.AccessDeniedPath = "/staff/login";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(options.CookieLifetimeMinutes);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = ValidateCookieAsync;
+            })
+            .AddBearerToken(StaffClaims.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(options.TokenLifetimeMinutes));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffClaims.PagesPolicy, p => p.AddAuthenticationSchemes(StaffClaims.CookieScheme).RequireAuthenticatedUser())
+            .AddPolicy(StaffClaims.ApiPolicy, p => p.AddAuthenticationSchemes(StaffClaims.BearerScheme).RequireAuthenticatedUser());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sunshine.staff.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff", StaffClaims.PagesPolicy);
+            o.Conventions.AllowAnonymousToPage("/Staff/Login");
+        });
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        app.MapStaffApi();
+        app.MapStaffFiles();
+        app.MapOpenApi();
+        return app;
+    }
+
+    // Every page request re-reads the account: a disabled account or a changed password ends the session at once.
+    private static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        var access = context.HttpContext.RequestServices.GetRequiredService<StaffAccess>();
+        if (context.Principal is null || await access.FindAsync(context.Principal, context.HttpContext.RequestAborted) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(StaffClaims.CookieScheme);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Deadlines;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Data;
+using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Tickets;
+
+namespace SunshineBot.Web.Staff.Tickets;
+
+/// <summary>
+/// One of the ticket actions that need nothing but the domain method: the caller's role is checked here, the state
+/// by the state machine. Dispatch and reply have rules of their own (<see cref="DispatchTicket"/>, <see cref="ReplyToTicket"/>).
+/// </summary>
+public sealed record TicketCommand(TicketAction Action, string? Text = null, int? WorkingDays = null, Satisfaction? Satisfaction = null, string? OtherNumber = null);
+
+public sealed class ActOnTicket(StaffAccess access, SunshineDbContext db, DeadlinePolicy deadlines, IParentNotifier notifier, TimeProvider clock, ILogger<ActOnTicket> logger)
+{
+    public async Task<Ticket> RunAsync(StaffMember member, string number, TicketCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        StaffPermissions.Demand(member, command.Action);
+        var ticket = await access.LoadTicketAsync(member, number, ct);
+        var now = clock.GetUtcNow();
+        var who = member.Actor;
+        var text = command.Text ?? "";
+        switch (command.Action)
+        {
+            case TicketAction.ProposeAction: ticket.ProposeAction(who, now, text); break;
+            case TicketAction.LeaderInstruct: ticket.LeaderInstruct(who, now, text); break;
+            case TicketAction.Approve: ticket.Approve(who, now, command.Text); break;
+            case TicketAction.Return: ticket.Return(who, now, text); break;
+            case TicketAction.StartRevisit: ticket.StartRevisit(who, now); break;
+            case TicketAction.RecordRevisit:
+                ticket.RecordRevisit(who, now, command.Satisfaction ?? throw new DomainException("请选择满意情况。"), command.Text);
+                break;
+            case TicketAction.Close: ticket.Close(who, now, text); break;
+            case TicketAction.SendBack: ticket.SendBack(who, now, text, deadlines); break;
+            case TicketAction.RequestExtension:
+                ticket.RequestExtension(who, now, text, command.WorkingDays ?? throw new DomainException("请填写延期的工作日天数。"), deadlines);
+                break;
+            case TicketAction.ApproveExtension: ticket.ApproveExtension(who, now, deadlines); break;
+            case TicketAction.RejectExtension: ticket.RejectExtension(who, now, text); break;
+            case TicketAction.Urge: ticket.Urge(who, now, command.Text); break;
+            case TicketAction.MarkDuplicate: await MarkDuplicateAsync(member, ticket, command.OtherNumber, now, ct); break;
+            case TicketAction.AddNote: ticket.AddNote(who, now, text); break;
+            default: throw new StaffForbiddenException($"「{Labels.Of(command.Action)}」不能在这里执行。");
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Ticket {Number}: {Action} by staff {User}", ticket.Number, command.Action, member.UserName);
+        if (command.Action == TicketAction.Approve)
+        {
+            await notifier.NotifyReplyPublishedAsync(ticket, ct);
+        }
+
+        return ticket;
+    }
+
+    private async Task MarkDuplicateAsync(StaffMember member, Ticket ticket, string? original, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(original))
+        {
+            throw new DomainException("请填写原工单编号。");
+        }
+
+        // The original must exist and be visible to the caller: a duplicate link is never a way to probe numbers.
+        var key = original.Trim().ToUpperInvariant();
+        if (!await access.Tickets(member).AnyAsync(t => t.Number == key, ct))
+        {
+            throw new DomainException($"未找到原工单 {key}。");
+        }
+
+        ticket.MarkDuplicate(member.Actor, now, key);
+    }
+}
