@@ -87,7 +87,15 @@ public sealed class ConversationEngine
             return;
         }
 
+        var below = turn.State.Stack.Count >= 2 ? turn.State.Stack[^2] : null;
         await flow.ContinueAsync(turn, frame, reply);
+
+        // A flow that interrupted another (the revisit survey) ended: pick the earlier one up where it was.
+        if (below is not null && turn.State.Top == below && FlowOf(below) is { } resumed)
+        {
+            turn.Say("我们接着刚才的继续：");
+            await resumed.RepeatAsync(turn, below);
+        }
     }
 
     internal IFlow? FlowOf(DialogFrame frame) =>

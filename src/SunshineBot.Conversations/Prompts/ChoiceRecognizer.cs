@@ -37,8 +37,10 @@ public static class ChoiceRecognizer
         }
 
         // A label inside what they typed, or what they typed inside one label only.
-        var within = choices.Where(c => key.Contains(TextNormalizer.Key(c.Label), StringComparison.Ordinal)).ToList();
-        if (within.Count == 1)
+        // A label inside what they typed ("我觉得不满意"): the longest one wins, so 不满意 beats 满意.
+        var within = choices.Where(c => key.Contains(TextNormalizer.Key(c.Label), StringComparison.Ordinal))
+            .GroupBy(c => TextNormalizer.Key(c.Label).Length).OrderByDescending(g => g.Key).FirstOrDefault()?.ToList();
+        if (within is { Count: 1 })
         {
             return within[0];
         }

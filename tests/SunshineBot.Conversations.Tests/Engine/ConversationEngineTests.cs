@@ -1,0 +1,60 @@
+using SunshineBot.Conversations.Engine;
+using SunshineBot.Conversations.Tests.Support;
+
+namespace SunshineBot.Conversations.Tests.Engine;
+
+public sealed class ConversationEngineTests
+{
+    [Fact]
+    public void HalfFinishedForm_After30Minutes_IsDroppedWithANotice()
+    {
+        var t = new Transcript();
+        t.Send("我要投诉").Send("不知道").Wait(TimeSpan.FromMinutes(31)).Send("1")
+            .Expect("超过30分钟").ExpectNot("哪方面");
+
+        Assert.Empty(t.Desk.Filed);
+    }
+
+    [Fact]
+    public void HalfFinishedForm_After29Minutes_Continues()
+    {
+        new Transcript().Send("我要投诉").Send("不知道").Wait(TimeSpan.FromMinutes(29)).Send("1").Expect("说一说").ExpectNot("超过30分钟");
+    }
+
+    [Fact]
+    public void Expiry_IsConfigurable()
+    {
+        new Transcript(new ConversationOptions { FormExpiry = TimeSpan.FromMinutes(5) })
+            .Send("我要投诉").Wait(TimeSpan.FromMinutes(6)).Send("不知道").Expect("已经清除");
+    }
+
+    [Fact]
+    public async Task SavedFlowOfAnOlderVersion_RestartsPolitely()
+    {
+        var services = new Transcript().Services;
+        var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), services);
+        var state = new ConversationState();
+        state.Stack.Add(new DialogFrame { FlowId = "intake", Version = 0, Step = 2, Form = "{}" });
+
+        var replies = await engine.HandleAsync(state, new IncomingMessage { Channel = "webchat", UserId = "u", MessageId = "1", Text = "随便" }, DateTimeOffset.UnixEpoch);
+
+        Assert.Contains(replies, r => r.Text!.Contains("重新开始", StringComparison.Ordinal));
+        Assert.Empty(state.Stack);
+    }
+
+    [Fact]
+    public async Task SubscribeEvent_WelcomesWithTheMenu()
+    {
+        var services = new Transcript().Services;
+        var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), services);
+        var replies = await engine.HandleAsync(new ConversationState(), new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe" }, DateTimeOffset.UnixEpoch);
+
+        Assert.Contains(replies, r => r.Text!.Contains("教育阳光服务", StringComparison.Ordinal) && r.Choices.Count == Menu.Items.Count);
+    }
+
+    [Fact]
+    public void ImageAtTheMenu_ExplainsWhereToUseIt()
+    {
+        new Transcript().Photo().Expect("收到您的图片");
+    }
+}

@@ -1,0 +1,83 @@
+using SunshineBot.Conversations.Tests.Support;
+
+namespace SunshineBot.Conversations.Tests.Flows;
+
+public sealed class FaqAndMenuTests
+{
+    [Theory]
+    [InlineData("你好")]
+    [InlineData("在吗？")]
+    [InlineData("菜单")]
+    public void Greeting_ShowsTheMenuWithButtons(string text)
+    {
+        new Transcript().Send(text).Expect("请问需要办理什么").ExpectChoice("我要投诉").ExpectChoice("查询进度");
+    }
+
+    [Theory]
+    [InlineData("4")]
+    [InlineData("我要投诉")]
+    [InlineData("投诉")]
+    [InlineData("我要投述")]
+    public void MenuPick_ByNumberLabelOrTypo_StartsTheComplaint(string text)
+    {
+        new Transcript().Send(text).Expect("登记投诉");
+    }
+
+    [Fact]
+    public void Question_Answered_ShowsSourceAndRecordsThatItHelped()
+    {
+        var t = new Transcript();
+        t.Send("老师让买练习册必须买吗").Expect("不是必须的").Expect("依据：中小学教辅材料管理办法").Expect("解决您的问题了吗")
+            .Send("嗯").Expect("很高兴");
+
+        Assert.Equal([(1L, true)], t.Knowledge.Feedback);
+        Assert.Null(t.State.Top);
+    }
+
+    [Fact]
+    public void Question_NotSolved_OffersAConsultationWithTheQuestionFilledIn()
+    {
+        var t = new Transcript();
+        t.Send("老师让买练习册必须买吗 我们家不想买").Expect("解决您的问题了吗").Send("没解决").Expect("要提交吗")
+            .Send("好的").Expect("登记咨询").Expect("哪所学校").Send("不知道").Send("2").ExpectNot("说一说")
+            .Send("跳过").Send("跳过").Send("跳过").Send("跳过").Send("13700001234").Tap("intake:confirm");
+
+        Assert.Equal([(1L, false)], t.Knowledge.Feedback);
+        var intake = Assert.Single(t.Desk.Filed).Intake;
+        Assert.Equal(Core.Tickets.TicketKind.Consultation, intake.Kind);
+        Assert.Equal("老师让买练习册必须买吗 我们家不想买", intake.Description);
+    }
+
+    [Fact]
+    public void Question_OutOfScope_SaysSoHonestlyAndOffersAPerson()
+    {
+        new Transcript().Send("明天天气怎么样").Expect("答不上来").Expect("要提交吗").ExpectNot("依据").Send("不用了").Expect("好的");
+    }
+
+    [Fact]
+    public void Question_Unsure_OffersSuggestionsThatCanBeOpened()
+    {
+        var t = new Transcript();
+        t.Send("学校收费的事情想问问").Expect("没有把握").ExpectChoice("学校要求买校服，必须买吗？")
+            .Tap("kb:uniform-must-buy").Expect("不是必须的").Expect("解决您的问题了吗").Send("是的").Expect("很高兴");
+    }
+
+    [Fact]
+    public void Help_MidFlow_ExplainsCommandsAndRepeatsTheQuestion()
+    {
+        new Transcript().Send("我要投诉").Send("帮助").Expect("“返回”").Expect("哪所学校");
+    }
+
+    [Fact]
+    public void Human_MidFlow_LeavesAConsultationWithTheConversation()
+    {
+        var t = new Transcript();
+        t.Send("我要投诉").Send("第一小学").Send("人工").Expect("已为您转给工作人员").Expect("YG20261123-0001");
+
+        var intake = Assert.Single(t.Desk.Filed).Intake;
+        Assert.Equal(Core.Tickets.TicketKind.Consultation, intake.Kind);
+        Assert.Contains("家长：第一小学", intake.Description, StringComparison.Ordinal);
+        Assert.Contains("家长：我要投诉", intake.Description, StringComparison.Ordinal);
+        Assert.Null(t.State.Top);
+    }
+}
