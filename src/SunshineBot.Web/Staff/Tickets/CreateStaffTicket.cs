@@ -50,6 +50,11 @@ public sealed class CreateStaffTicket(FileTicket fileTicket)
             throw new DomainException("后台登记的工单渠道只能是电话、来访或12345热线。");
         }
 
+        if (!Enum.IsDefined(request.Kind) || !Enum.IsDefined(request.Severity) || !Enum.IsDefined(request.Category))
+        {
+            throw new DomainException("受理类型、事件级别或类别无法识别。");
+        }
+
         var intake = new TicketIntake
         {
             Kind = request.Kind,

@@ -43,12 +43,7 @@ public static class ReplyLetter
     public static string Compose(ReplyLetterFields fields, string body)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var we = fields.UnitKind switch
-        {
-            UnitKind.School => "我校",
-            UnitKind.Kindergarten => "我园",
-            _ => "我单位",
-        };
+        var we = We(fields.UnitKind);
         var phone = string.IsNullOrWhiteSpace(fields.UnitPhone) ? "" : $"电话{fields.UnitPhone}";
         var date = fields.Date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         return string.Join(
@@ -66,6 +61,14 @@ public static class ReplyLetter
             $"{fields.UnitName}（公章）",
             date);
     }
+
+    /// <summary>How the unit speaks of itself: 我校, 我园, or 我单位 for a bureau or department.</summary>
+    public static string We(UnitKind kind) => kind switch
+    {
+        UnitKind.School => "我校",
+        UnitKind.Kindergarten => "我园",
+        _ => "我单位",
+    };
 
     public static DateOnly Today(WorkingDayCalendar calendar, TimeProvider clock)
     {

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using SunshineBot.Core.Calendar;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Core.Units;
+using SunshineBot.Web.Staff;
+using SunshineBot.Web.Staff.Tickets;
+using SunshineBot.Web.Staff.Units;
+
+namespace SunshineBot.Web.Pages.Staff.Tickets;
+
+public sealed class DetailModel(
+    GetTicket get,
+    RevealContact reveal,
+    DispatchTicket dispatch,
+    ReplyToTicket reply,
+    ActOnTicket act,
+    ManageUnits units,
+    ReplyRules rules,
+    WorkingDayCalendar calendar,
+    TimeProvider clock) : StaffPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Number { get; set; } = "";
+
+    public TicketDetails Details { get; private set; } = null!;
+
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+
+    public ReplyLetterFields? Letter { get; private set; }
+
+    public WorkingDayCalendar Calendar => calendar;
+
+    public int MinReplyLength => rules.MinLength;
+
+    [BindProperty]
+    public string? ReplyBody { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await ReloadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync()
+    {
+        Details = await reveal.RunAsync(Member, Number, HttpContext.RequestAborted);
+        await LoadExtrasAsync();
+        Notice = null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDispatchAsync(string? unitCode, string? note)
+    {
+        var ticket = await dispatch.RunAsync(Member, Number, new DispatchRequest(unitCode ?? "", note), HttpContext.RequestAborted);
+        return Done($"已交办至 {ticket.HandlingUnitCode}。");
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(string? salutation, string? matter)
+    {
+        var ticket = await reply.RunAsync(Member, Number, new ReplyRequest(ReplyBody ?? "", salutation, matter), HttpContext.RequestAborted);
+        return Done(ticket.Status == TicketStatus.PendingReview ? "答复已提交审核。" : "答复已发布。");
+    }
+
+    public async Task<IActionResult> OnPostActAsync(TicketAction action, string? text, int? workingDays, Satisfaction? satisfaction, string? other)
+    {
+        await act.RunAsync(Member, Number, new TicketCommand(action, text, workingDays, satisfaction, other), HttpContext.RequestAborted);
+        return Done($"已{Labels.Of(action)}。");
+    }
+
+    protected override async Task ReloadAsync()
+    {
+        Details = await get.RunAsync(Member, Number, HttpContext.RequestAborted);
+        await LoadExtrasAsync();
+    }
+
+    private async Task LoadExtrasAsync()
+    {
+        if (Details.Actions.Contains(TicketAction.Dispatch))
+        {
+            Units = (await units.ListAsync(Member, HttpContext.RequestAborted)).Where(u => u.Active).ToList();
+        }
+
+        if (Details.Actions.Contains(TicketAction.Reply) && Details.HandlingUnit is { } unit)
+        {
+            Letter = ReplyLetter.Prefill(Details.Ticket, unit, ReplyLetter.Today(calendar, clock));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Staff.Api;
+using SunshineBot.Web.Staff.Auth;
+
+namespace SunshineBot.Web.Staff;
+
+/// <summary>
+/// Base of the staff pages: loads the signed-in member before any handler, and turns what the use cases throw into a
+/// message on the page (or a 404 for what is out of scope).
+/// </summary>
+public abstract class StaffPageModel : PageModel
+{
+    public StaffMember Member { get; private set; } = null!;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string? Error { get; set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var access = HttpContext.RequestServices.GetRequiredService<StaffAccess>();
+        var member = await access.FindAsync(User, HttpContext.RequestAborted);
+        if (member is null)
+        {
+            await HttpContext.SignOutAsync(StaffClaims.CookieScheme);
+            context.Result = Redirect("/staff/login");
+            return;
+        }
+
+        Member = member;
+        var executed = await next();
+        if (executed.Exception is { } e && !executed.ExceptionHandled)
+        {
+            if (e is StaffNotFoundException)
+            {
+                executed.Result = NotFound();
+                executed.ExceptionHandled = true;
+            }
+            else if (e is StaffForbiddenException or DomainException or DbUpdateConcurrencyException)
+            {
+                Error = e is DbUpdateConcurrencyException ? StaffProblemFilter.ConflictTitle : e.Message;
+                HttpContext.Response.StatusCode = e switch
+                {
+                    StaffForbiddenException => 403,
+                    TicketActionNotAllowedException or DbUpdateConcurrencyException => 409,
+                    _ => 422,
+                };
+                executed.Result = await OnFailureAsync();
+                executed.ExceptionHandled = true;
+            }
+        }
+    }
+
+    /// <summary>What to show when a handler failed with a message in <see cref="Error"/>: by default the page again.</summary>
+    protected virtual async Task<IActionResult> OnFailureAsync()
+    {
+        await ReloadAsync();
+        return Page();
+    }
+
+    /// <summary>Reloads what the page shows after a failed post.</summary>
+    protected virtual Task ReloadAsync() => Task.CompletedTask;
+
+    protected IActionResult Done(string notice, string? url = null)
+    {
+        Notice = notice;
+        return Redirect(url ?? Request.Path);
+    }
+}
