@@ -1,5 +1,5 @@
+using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace SunshineBot.WeChat.Messages;
 
@@ -15,6 +15,9 @@ public static class WeChatXml
     /// </summary>
     public const int DefaultMaxCharacters = 128 * 1024;
 
+    // WeChat's deepest fields (SendPicsInfo/PicList/item/PicMd5Sum) sit three levels below a field.
+    private const int MaxFieldNesting = 4;
+
     /// <summary>Reads the top-level fields of a WeChat document into a dictionary (field name → text).</summary>
     /// <remarks>Nested elements (for example <c>ScanCodeInfo</c>) are kept as their concatenated text.</remarks>
     /// <exception cref="WeChatXmlException">The document is malformed, too large, has a DTD, or its root is not <c>xml</c>.</exception>
@@ -26,31 +29,85 @@ public static class WeChatXml
             throw new WeChatXmlException("The document is larger than allowed.");
         }
 
-        XElement root;
         try
         {
             using var text = new StringReader(xml);
             using var reader = XmlReader.Create(text, Settings(maxCharacters));
-            root = XElement.Load(reader, LoadOptions.None);
+            return Read(reader);
         }
         catch (XmlException ex)
         {
             throw new WeChatXmlException("The document is not well-formed or carries a DTD.", ex);
         }
+    }
 
-        if (root.Name.LocalName != "xml" || root.Name.Namespace != XNamespace.None)
+    private static Dictionary<string, string> Read(XmlReader reader)
+    {
+        reader.MoveToContent();
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "xml" || reader.NamespaceURI.Length != 0)
         {
             throw new WeChatXmlException("The root element must be <xml>.");
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var element in root.Elements())
+        if (!reader.IsEmptyElement)
         {
-            // First occurrence wins: a duplicated field must not override what was signed and parsed first.
-            fields.TryAdd(element.Name.LocalName, element.Value);
+            reader.Read();
+            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == 0))
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    var name = reader.LocalName;
+                    // First occurrence wins: a duplicated field must not override the one read first.
+                    fields.TryAdd(name, ReadValue(reader));
+                }
+                else if (!reader.Read())
+                {
+                    throw new XmlException("Unexpected end of document.");
+                }
+            }
+        }
+
+        // Read to the end so that trailing garbage or a second root is still a well-formedness error.
+        while (reader.Read())
+        {
         }
 
         return fields;
+    }
+
+    /// <summary>Reads one field's text (nested elements contribute their text), leaving the reader after it.</summary>
+    private static string ReadValue(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return "";
+        }
+
+        var depth = reader.Depth;
+        var value = new StringBuilder();
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.Depth > depth + MaxFieldNesting)
+            {
+                throw new WeChatXmlException("The document nests deeper than WeChat messages do.");
+            }
+
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                value.Append(reader.Value);
+            }
+
+            if (!reader.Read())
+            {
+                throw new XmlException("Unexpected end of document.");
+            }
+        }
+
+        reader.Read();
+        return value.ToString();
     }
 
     internal static XmlReaderSettings Settings(int maxCharacters) => new()
