@@ -22,6 +22,12 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<Knowledge.KbAnswerRecord> KbAnswerLog => Set<Knowledge.KbAnswerRecord>();
 
+    public DbSet<Chat.ChatConversation> ChatConversations => Set<Chat.ChatConversation>();
+
+    public DbSet<Chat.ChatMessage> ChatMessages => Set<Chat.ChatMessage>();
+
+    public DbSet<Chat.ChatInbound> ChatInbound => Set<Chat.ChatInbound>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
 
@@ -102,6 +108,11 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
         }
 
         foreach (var entry in ChangeTracker.Entries<StaffUser>().Where(e => e.State == EntityState.Modified))
+        {
+            BumpVersion(entry);
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Chat.ChatConversation>().Where(e => e.State == EntityState.Modified))
         {
             BumpVersion(entry);
         }

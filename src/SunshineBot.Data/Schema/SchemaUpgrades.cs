@@ -10,6 +10,7 @@ public static class SchemaUpgrades
         // Version 1 is the initial schema, created from the model.
         new(1, "initial schema", _ => []),
         new(2, "knowledge-base answer log", KbAnswerLog),
+        new(3, "chat conversations, messages and inbound de-duplication", ChatTablesUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

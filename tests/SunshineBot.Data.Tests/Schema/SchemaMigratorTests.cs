@@ -77,15 +77,13 @@ public sealed class SchemaMigratorTests
         await using (var db = database.NewContext())
         {
             // Back to the shape of version 1, as a database created before the answer log existed.
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE kb_answer_log;");
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_version;");
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO schema_version (version, applied_at, description) VALUES (1, 'then', 'initial schema');");
+            await RewindAsync(db, 1);
         }
 
         var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         await using (var db = database.NewContext())
         {
-            Assert.Equal([2], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal(2, (await new SchemaMigrator(db).MigrateAsync())[0]);
             db.KbAnswerLog.Add(new Knowledge.KbAnswerRecord { At = at, Question = "校服必须买吗", Status = "Answered", EntryId = "uniforms-voluntary", Score = 3.5 });
             db.KbAnswerLog.Add(new Knowledge.KbAnswerRecord { At = at.AddHours(1), Question = "明天天气", Status = "NotSure", Score = 0.1, Helpful = false });
             await db.SaveChangesAsync();
@@ -96,6 +94,34 @@ public sealed class SchemaMigratorTests
             var early = await db.KbAnswerLog.Where(r => r.At < at.AddMinutes(30)).SingleAsync();
             Assert.Equal("uniforms-voluntary", early.EntryId);
             Assert.Equal(1, await db.KbAnswerLog.CountAsync(r => r.Helpful == false));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion2_AddsTheChatTablesThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 2);
+        }
+
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Contains(3, await new SchemaMigrator(db).MigrateAsync());
+            db.ChatConversations.Add(new Chat.ChatConversation { Channel = "webchat", UserId = "d1", StateJson = "{}", UpdatedAt = at });
+            db.ChatMessages.Add(new Chat.ChatMessage { Channel = "webchat", UserId = "d1", Direction = "out", Kind = "text", Text = "您好", Source = "bot", At = at });
+            db.ChatInbound.Add(new Chat.ChatInbound { Channel = "webchat", MessageId = "m1", UserId = "d1", RepliesJson = "[]", At = at });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal("您好", await db.ChatMessages.Where(m => m.At <= at).Select(m => m.Text).SingleAsync());
+            db.ChatInbound.Add(new Chat.ChatInbound { Channel = "webchat", MessageId = "m1", UserId = "d1", RepliesJson = "[]", At = at });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
     }
 
@@ -126,5 +152,26 @@ public sealed class SchemaMigratorTests
 
         Assert.Single(results, r => r.Count == 1);
         Assert.Single(results, r => r.Count == 0);
+    }
+
+    /// <summary>The tables each upgrade created; a new upgrade that creates tables adds its line here.</summary>
+    private static readonly Dictionary<int, string[]> TablesOf = new()
+    {
+        [2] = ["kb_answer_log"],
+        [3] = ["chat_conversations", "chat_messages", "chat_inbound"],
+    };
+
+    /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>
+    private static async Task RewindAsync(SunshineDbContext db, int version)
+    {
+        foreach (var table in TablesOf.Where(t => t.Key > version).SelectMany(t => t.Value))
+        {
+#pragma warning disable EF1003 // table names come from the constant list above
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE " + table + ";");
+#pragma warning restore EF1003
+        }
+
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_version;");
+        await db.Database.ExecuteSqlAsync($"INSERT INTO schema_version (version, applied_at, description) VALUES ({version}, 'then', 'rewound');");
     }
 }
