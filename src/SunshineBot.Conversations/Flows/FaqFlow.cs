@@ -10,7 +10,8 @@ public sealed class FaqForm
 
     public bool Answered { get; set; }
 
-    public long? LogId { get; set; }
+    /// <summary>The entry shown as the answer, for the parent's feedback.</summary>
+    public string? EntryId { get; set; }
 
     public List<KbSuggestion> Suggestions { get; set; } = [];
 }
@@ -84,9 +85,9 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
             return StepOutcome.Stay;
         }
 
-        if (form.LogId is { } id)
+        if (form.EntryId is { } entryId)
         {
-            await turn.Services.Knowledge.RecordFeedbackAsync(id, yes.Value, turn.CancellationToken);
+            await turn.Services.Knowledge.RecordFeedbackAsync(form.Question, entryId, yes.Value, turn.CancellationToken);
         }
 
         if (yes.Value)
@@ -148,7 +149,7 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
     {
         form.Question = question.Length > 500 ? question[..500] : question;
         var reply = await turn.Services.Knowledge.AskAsync(form.Question, turn.CancellationToken);
-        form.LogId = reply.LogId;
+        form.EntryId = reply.EntryId;
         form.Suggestions = reply.Suggestions.ToList();
         form.Answered = reply.Answered;
         if (reply.Answered)
@@ -172,7 +173,7 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
         }
 
         form.Answered = true;
-        form.LogId = entry.LogId;
+        form.EntryId = entry.EntryId;
         turn.Say(Format(entry));
     }
 

@@ -9,8 +9,7 @@ public sealed record KbReply(
     string? Title,
     string? Answer,
     IReadOnlyList<string> Sources,
-    IReadOnlyList<KbSuggestion> Suggestions,
-    long? LogId);
+    IReadOnlyList<KbSuggestion> Suggestions);
 
 public sealed record KbSuggestion(string EntryId, string Title);
 
@@ -22,8 +21,8 @@ public interface IKnowledgeAnswers
     /// <summary>The entry itself (a suggestion the parent tapped).</summary>
     Task<KbReply?> GetAsync(string entryId, CancellationToken ct);
 
-    /// <summary>The parent said whether the answer solved the problem (the knowledge-base error rate).</summary>
-    Task RecordFeedbackAsync(long logId, bool helpful, CancellationToken ct);
+    /// <summary>The parent said whether the answer to <paramref name="question"/> solved the problem (the knowledge-base error rate).</summary>
+    Task RecordFeedbackAsync(string question, string entryId, bool helpful, CancellationToken ct);
 }
 
 public sealed record UnitCandidate(string Code, string Name);

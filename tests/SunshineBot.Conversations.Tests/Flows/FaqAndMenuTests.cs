@@ -30,7 +30,7 @@ public sealed class FaqAndMenuTests
         t.Send("老师让买练习册必须买吗").Expect("不是必须的").Expect("依据：中小学教辅材料管理办法").Expect("解决您的问题了吗")
             .Send("嗯").Expect("很高兴");
 
-        Assert.Equal([(1L, true)], t.Knowledge.Feedback);
+        Assert.Equal([("supplementary-materials-voluntary", true)], t.Knowledge.Feedback);
         Assert.Null(t.State.Top);
     }
 
@@ -42,7 +42,7 @@ public sealed class FaqAndMenuTests
             .Send("好的").Expect("登记咨询").Expect("哪所学校").Send("不知道").Send("2").ExpectNot("说一说")
             .Send("跳过").Send("跳过").Send("跳过").Send("跳过").Send("13700001234").Tap("intake:confirm");
 
-        Assert.Equal([(1L, false)], t.Knowledge.Feedback);
+        Assert.Equal([("supplementary-materials-voluntary", false)], t.Knowledge.Feedback);
         var intake = Assert.Single(t.Desk.Filed).Intake;
         Assert.Equal(Core.Tickets.TicketKind.Consultation, intake.Kind);
         Assert.Equal("老师让买练习册必须买吗 我们家不想买", intake.Description);

@@ -13,7 +13,7 @@ internal sealed class FakeKnowledge : IKnowledgeAnswers
         ["校服"] = ("uniform-must-buy", "学校要求买校服，必须买吗？", "不是必须的。"),
     };
 
-    public List<(long LogId, bool Helpful)> Feedback { get; } = [];
+    public List<(string EntryId, bool Helpful)> Feedback { get; } = [];
 
     public List<string> Asked { get; } = [];
 
@@ -23,21 +23,21 @@ internal sealed class FakeKnowledge : IKnowledgeAnswers
         var hit = Entries.FirstOrDefault(e => question.Contains(e.Key, StringComparison.Ordinal));
         if (hit.Key is null)
         {
-            return Task.FromResult(new KbReply(false, null, null, null, [], question.Contains("收费", StringComparison.Ordinal) ? [new KbSuggestion("uniform-must-buy", "学校要求买校服，必须买吗？")] : [], Asked.Count));
+            return Task.FromResult(new KbReply(false, null, null, null, [], question.Contains("收费", StringComparison.Ordinal) ? [new KbSuggestion("uniform-must-buy", "学校要求买校服，必须买吗？")] : []));
         }
 
-        return Task.FromResult(new KbReply(true, hit.Value.Id, hit.Value.Title, hit.Value.Answer, ["中小学教辅材料管理办法"], [], Asked.Count));
+        return Task.FromResult(new KbReply(true, hit.Value.Id, hit.Value.Title, hit.Value.Answer, ["中小学教辅材料管理办法"], []));
     }
 
     public Task<KbReply?> GetAsync(string entryId, CancellationToken ct)
     {
         var hit = Entries.Values.FirstOrDefault(e => e.Id == entryId);
-        return Task.FromResult<KbReply?>(hit.Id is null ? null : new KbReply(true, hit.Id, hit.Title, hit.Answer, ["来源"], [], 99));
+        return Task.FromResult<KbReply?>(hit.Id is null ? null : new KbReply(true, hit.Id, hit.Title, hit.Answer, ["来源"], []));
     }
 
-    public Task RecordFeedbackAsync(long logId, bool helpful, CancellationToken ct)
+    public Task RecordFeedbackAsync(string question, string entryId, bool helpful, CancellationToken ct)
     {
-        Feedback.Add((logId, helpful));
+        Feedback.Add((entryId, helpful));
         return Task.CompletedTask;
     }
 }
