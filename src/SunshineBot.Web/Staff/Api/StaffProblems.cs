@@ -32,7 +32,7 @@ public sealed class StaffProblemFilter : IEndpointFilter
         StaffNotFoundException nf => Problem(404, "未找到", nf.Message),
         StaffForbiddenException fb => Problem(403, "没有权限执行此操作", fb.Message),
         UnauthorizedAccessException => Problem(401, "请重新登录", "账号已停用或密码已更改。"),
-        TicketActionNotAllowedException na => Problem(409, "当前状态不允许此操作", na.Message, new() { ["status"] = na.Status.ToString(), ["statusLabel"] = Labels.Of(na.Status) }),
+        TicketActionNotAllowedException na => Problem(409, "当前状态不允许此操作", na.Message, new() { ["ticketStatus"] = na.Status.ToString(), ["ticketStatusLabel"] = Labels.Of(na.Status) }),
         DomainException de => Problem(422, "内容不符合要求", de.Message),
         DbUpdateConcurrencyException => Problem(409, ConflictTitle, "在您操作期间，工单已被他人修改。"),
         BadHttpRequestException bad => Problem(400, "请求格式不正确", bad.Message),

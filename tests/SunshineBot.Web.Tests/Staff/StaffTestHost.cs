@@ -1,0 +1,176 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SunshineBot.Core.Staff;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Data;
+using SunshineBot.Web.Tests.Hosting;
+using SunshineBot.Web.Tickets;
+
+namespace SunshineBot.Web.Tests.Staff;
+
+/// <summary>
+/// The real host with a staff of its own on the demo tree: the root admin, handlers at two schools in different
+/// districts, a leader and a viewer. Tickets are filed through <see cref="FileTicket"/>, as the chat files them.
+/// </summary>
+public sealed partial class StaffTestHost : IDisposable
+{
+    public const string Password = "Staff-Pass-123";
+    public const string AdminPassword = "Test-Admin-Pass-1";
+    public const string EastSchool = "YGS-DC-001";
+    public const string WestSchool = "YGS-XC-001";
+
+    public StaffTestHost(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? [], StringComparer.Ordinal);
+        DataPath = Path.Combine(Path.GetTempPath(), "sunshine-staff-tests", Guid.NewGuid().ToString("N"));
+        all.TryAdd("Staff:DataPath", DataPath);
+        Factory = new SunshineWebFactory(all);
+        App = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IParentNotifier>(Notifier)));
+        SeedStaff();
+    }
+
+    public SunshineWebFactory Factory { get; }
+
+    public WebApplicationFactory<Program> App { get; }
+
+    public string DataPath { get; }
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public T WithDb<T>(Func<SunshineDbContext, T> action)
+    {
+        using var scope = App.Services.CreateScope();
+        return action(scope.ServiceProvider.GetRequiredService<SunshineDbContext>());
+    }
+
+    public async Task<Ticket> FileComplaintAsync(bool confidential = false, TicketKind kind = TicketKind.Complaint, string school = "东城区第一小学")
+    {
+        using var scope = App.Services.CreateScope();
+        var file = scope.ServiceProvider.GetRequiredService<FileTicket>();
+        return await file.RunAsync(
+            new TicketIntake
+            {
+                Kind = kind,
+                Channel = Channel.WebChat,
+                Category = TicketCategory.SupplementaryMaterials,
+                Description = "学校要求每个学生购买120元的教辅资料，班主任说不买就不能参加考试。",
+                VisitorName = "张三丰",
+                VisitorPhone = "13812345678",
+                SchoolName = school,
+                FeeAmount = 120m,
+                Confidential = confidential,
+                FiledBy = "webchat:device-1",
+            },
+            new Actor("webchat:device-1", "家长"));
+    }
+
+    /// <summary>A client of the staff API with a fresh bearer token for the user.</summary>
+    public async Task<HttpClient> ApiAsync(string user)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        var response = await client.PostAsJsonAsync("/api/staff/token", new { username = user, password = user == "admin" ? AdminPassword : Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A cookie client signed in on the login page, for the pages.</summary>
+    public async Task<PageClient> PagesAsync(string user)
+    {
+        var client = new PageClient(App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false }));
+        var response = await client.PostFormAsync("/staff/login", "/staff/login", new() { ["UserName"] = user, ["Password"] = user == "admin" ? AdminPassword : Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public void SetStamp(string unitCode) => WithDb(db =>
+    {
+        db.Units.Single(u => u.Code == unitCode).SetStamp($"stamps/{unitCode}.png");
+        return db.SaveChanges();
+    });
+
+    public void Dispose()
+    {
+        App.Dispose();
+        Factory.Dispose();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private void SeedStaff()
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffUser>>();
+        void Add(string name, StaffRole role, string unit)
+        {
+            var user = StaffUser.Create(name, name + "老师", "", role, unit, DateTimeOffset.UnixEpoch);
+            user.SetPasswordHash(hasher.HashPassword(user, Password));
+            db.StaffUsers.Add(user);
+        }
+
+        Add("east", StaffRole.Handler, EastSchool);
+        Add("west", StaffRole.Handler, WestSchool);
+        Add("leader", StaffRole.Leader, "YGS");
+        Add("viewer", StaffRole.Viewer, "YGS");
+        Add("dcadmin", StaffRole.CentreAdmin, "YGS-DC");
+        db.SaveChanges();
+    }
+
+    public sealed class RecordingNotifier : IParentNotifier
+    {
+        public List<string> Published { get; } = [];
+
+        public Task NotifyReplyPublishedAsync(Ticket ticket, CancellationToken ct)
+        {
+            lock (Published)
+            {
+                Published.Add(ticket.Number);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A cookie client that posts forms with the antiforgery token of the page it came from.</summary>
+    public sealed partial class PageClient(HttpClient http) : IDisposable
+    {
+        public HttpClient Http => http;
+
+        public async Task<string> GetPageAsync(string url)
+        {
+            var response = await http.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string postUrl, Dictionary<string, string> fields)
+        {
+            var page = await GetPageAsync(pageUrl);
+            var token = TokenField().Match(page);
+            Assert.True(token.Success, "no antiforgery token on " + pageUrl);
+            fields["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Value);
+            return await http.PostAsync(postUrl, new FormUrlEncodedContent(fields));
+        }
+
+        public void Dispose() => http.Dispose();
+
+        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+        private static partial Regex TokenField();
+    }
+}
