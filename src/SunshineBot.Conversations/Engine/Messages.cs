@@ -36,6 +36,9 @@ public sealed record IncomingMessage
     /// <summary>The value of a quick-reply button the parent tapped.</summary>
     public string? ChoiceValue { get; init; }
 
+    /// <summary>The label of that button, as the parent saw it (for the transcript).</summary>
+    public string? ChoiceLabel { get; init; }
+
     public IncomingImage? Image { get; init; }
 
     public IncomingLocation? Location { get; init; }

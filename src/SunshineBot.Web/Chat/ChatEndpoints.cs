@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Conversations.Engine;
+using SunshineBot.Data;
+
+namespace SunshineBot.Web.Chat;
+
+/// <summary>The web chat's JSON API. Every POST needs the X-Requested-With header, so other sites cannot post as a parent.</summary>
+public static class ChatEndpoints
+{
+    public const string Channel = "webchat";
+    public const string RateLimitPolicy = "chat";
+
+    public sealed record SendRequest(string? Text, string? Choice, string? Label, string? ClientId);
+
+    public sealed record ChatResponse(IReadOnlyList<OutgoingMessage> Replies, long Cursor);
+
+    public sealed record ChatLine(long Id, string Direction, string Kind, string? Text, IReadOnlyList<QuickReply> Choices, string? ImageUrl, string Source, DateTimeOffset At);
+
+    public sealed record ChatLines(IReadOnlyList<ChatLine> Messages, long Cursor);
+
+    public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/chat");
+        api.MapPost("/send", SendAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        api.MapPost("/upload", UploadAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        api.MapGet("/messages", MessagesAsync);
+        api.MapGet("/files/{**key}", FileAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SendAsync(SendRequest? request, HttpContext http, DeviceIdentity devices, ChatService chat, ChatOptions options, SunshineDbContext db, CancellationToken ct)
+    {
+        if (!FromOurPage(http))
+        {
+            return Problem(403, "请求来源不正确，请刷新页面后再试。");
+        }
+
+        var text = request?.Text?.Trim();
+        var choice = request?.Choice?.Trim();
+        if (string.IsNullOrEmpty(text) && string.IsNullOrEmpty(choice))
+        {
+            return Problem(400, "消息是空的，请输入内容后再发送。");
+        }
+
+        if (text?.Length > options.MaxTextLength || choice?.Length > 200)
+        {
+            return Problem(400, $"消息太长了，一次最多{options.MaxTextLength}个字，请分几次发送。");
+        }
+
+        var userId = devices.GetOrCreate(http);
+        var message = new IncomingMessage
+        {
+            Channel = Channel,
+            UserId = userId,
+            MessageId = MessageId(request?.ClientId),
+            Kind = string.IsNullOrEmpty(choice) ? IncomingKind.Text : IncomingKind.Choice,
+            Text = text,
+            ChoiceValue = string.IsNullOrEmpty(choice) ? null : choice,
+            ChoiceLabel = string.IsNullOrEmpty(choice) ? null : request?.Label?.Trim() is { Length: > 0 and <= 100 } label ? label : choice,
+        };
+        var replies = await chat.HandleAsync(message, ct);
+        return Results.Ok(new ChatResponse(replies, await CursorAsync(db, userId, ct)));
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext http, DeviceIdentity devices, ChatService chat, ImageStore images, SunshineDbContext db, CancellationToken ct)
+    {
+        if (!FromOurPage(http))
+        {
+            return Problem(403, "请求来源不正确，请刷新页面后再试。");
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return Problem(400, "请选择一张图片上传。");
+        }
+
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return Problem(400, "请选择一张图片上传。");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var (image, error) = await images.SaveAsync(stream, file.Length, ct);
+        if (image is null)
+        {
+            return Problem(400, error!);
+        }
+
+        var userId = devices.GetOrCreate(http);
+        var message = new IncomingMessage { Channel = Channel, UserId = userId, MessageId = MessageId(form["clientId"]), Kind = IncomingKind.Image, Image = image };
+        var replies = await chat.HandleAsync(message, ct);
+        return Results.Ok(new ChatResponse(replies, await CursorAsync(db, userId, ct)));
+    }
+
+    private static async Task<IResult> MessagesAsync(long? after, int? wait, HttpContext http, DeviceIdentity devices, ChatSignal signal, ChatOptions options, SunshineDbContext db, CancellationToken ct)
+    {
+        var userId = devices.GetOrCreate(http);
+        var cursor = after ?? 0;
+        var deadline = TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, options.LongPollSeconds));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var rows = await db.ChatMessages.AsNoTracking()
+                .Where(m => m.Channel == Channel && m.UserId == userId && m.Id > cursor)
+                .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
+            if (rows.Count > 0 || started.Elapsed >= deadline)
+            {
+                var lines = rows.Select(m => new ChatLine(
+                    m.Id, m.Direction, m.Kind, m.Text,
+                    m.ChoicesJson is null ? [] : JsonSerializer.Deserialize<List<QuickReply>>(m.ChoicesJson, ChatService.Json) ?? [],
+                    m.ImageUrl, m.Source, m.At)).ToList();
+                return Results.Ok(new ChatLines(lines, lines.Count > 0 ? lines[^1].Id : cursor));
+            }
+
+            // Woken at once by a write on this instance; otherwise look again every two seconds (other instances).
+            var remaining = deadline - started.Elapsed;
+            await signal.WaitAsync(Channel, userId, remaining < TimeSpan.FromSeconds(2) ? remaining : TimeSpan.FromSeconds(2), ct);
+        }
+    }
+
+    private static async Task<IResult> FileAsync(string key, HttpContext http, DeviceIdentity devices, ImageStore images, SunshineDbContext db, CancellationToken ct)
+    {
+        var userId = devices.Read(http);
+        var url = ImageStore.UrlOf(key);
+        var owned = userId is not null && await db.ChatMessages.AnyAsync(m => m.Channel == Channel && m.UserId == userId && m.ImageUrl == url, ct);
+        var path = images.PathOf(key);
+        if (!owned || path is null || !File.Exists(path))
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(path, ImageStore.ContentTypeOf(key));
+    }
+
+    private static bool FromOurPage(HttpContext http) => http.Request.Headers.XRequestedWith == "sunshine-chat";
+
+    private static string MessageId(string? clientId) =>
+        clientId is { Length: >= 8 and <= 64 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? id : Guid.NewGuid().ToString("N");
+
+    private static async Task<long> CursorAsync(SunshineDbContext db, string userId, CancellationToken ct) =>
+        await db.ChatMessages.Where(m => m.Channel == Channel && m.UserId == userId).MaxAsync(m => (long?)m.Id, ct) ?? 0;
+
+    internal static IResult Problem(int status, string title) => Results.Problem(title: title, statusCode: status);
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Conversations.Engine;
+using SunshineBot.Data;
+using SunshineBot.Data.Chat;
+
+namespace SunshineBot.Web.Chat;
+
+/// <summary>
+/// Runs the engine around the database: the same inbound message id twice gets the stored replies and changes
+/// nothing; the state, the message log and the de-duplication row are saved together; a conflict with another
+/// instance handling the same parent re-runs the turn on fresh state.
+/// </summary>
+public sealed class ChatService(SunshineDbContext db, ConversationEngine engine, ChatSignal signal, TimeProvider clock, ILogger<ChatService> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await StoredRepliesAsync(message, ct) is { } stored)
+            {
+                return stored;
+            }
+
+            try
+            {
+                return await RunTurnAsync(message, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3)
+            {
+                // Another instance saved first (state version or the inbound id): start over from what it stored.
+                logger.LogInformation(e, "Chat turn for {Channel} conflicted; retrying", message.Channel);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Starts a flow the system begins (the revisit survey) in the parent's conversation.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> StartFlowAsync(string channel, string userId, string flowId, string args, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var conversation = await LoadAsync(channel, userId, now, ct);
+        var state = Read(conversation);
+        var replies = await engine.StartAsync(state, userId, channel, flowId, args, now, ct);
+        conversation.StateJson = JsonSerializer.Serialize(state, Json);
+        conversation.UpdatedAt = now;
+        Log(channel, userId, replies, "system", now);
+        await db.SaveChangesAsync(ct);
+        signal.Notify(channel, userId);
+        return replies;
+    }
+
+    /// <summary>A message from staff or the system that is not part of a turn (an official reply).</summary>
+    public async Task PushAsync(string channel, string userId, IReadOnlyList<OutgoingMessage> messages, string source, CancellationToken ct)
+    {
+        Log(channel, userId, messages, source, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        signal.Notify(channel, userId);
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> RunTurnAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var conversation = await LoadAsync(message.Channel, message.UserId, now, ct);
+        var state = Read(conversation);
+        var replies = await engine.HandleAsync(state, message, now, ct);
+
+        conversation.StateJson = JsonSerializer.Serialize(state, Json);
+        conversation.UpdatedAt = now;
+        db.ChatInbound.Add(new ChatInbound
+        {
+            Channel = message.Channel,
+            MessageId = message.MessageId,
+            UserId = message.UserId,
+            RepliesJson = JsonSerializer.Serialize(replies, Json),
+            At = now,
+        });
+        db.ChatMessages.Add(new ChatMessage
+        {
+            Channel = message.Channel,
+            UserId = message.UserId,
+            Direction = "in",
+            Kind = message.Image is null ? "text" : "image",
+            Text = Shown(message),
+            ImageUrl = message.Image is { } image ? ImageStore.UrlOf(image.StorageKey) : null,
+            Source = "parent",
+            At = now,
+        });
+        Log(message.Channel, message.UserId, replies, "bot", now);
+        await db.SaveChangesAsync(ct);
+        signal.Notify(message.Channel, message.UserId);
+        return replies;
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>?> StoredRepliesAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var stored = await db.ChatInbound.AsNoTracking()
+            .Where(i => i.Channel == message.Channel && i.MessageId == message.MessageId)
+            .Select(i => i.RepliesJson).FirstOrDefaultAsync(ct);
+        return stored is null ? null : JsonSerializer.Deserialize<List<OutgoingMessage>>(stored, Json) ?? [];
+    }
+
+    private async Task<ChatConversation> LoadAsync(string channel, string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var conversation = await db.ChatConversations.FirstOrDefaultAsync(c => c.Channel == channel && c.UserId == userId, ct);
+        if (conversation is null)
+        {
+            conversation = new ChatConversation { Channel = channel, UserId = userId, StateJson = "{}", UpdatedAt = now };
+            db.ChatConversations.Add(conversation);
+        }
+
+        return conversation;
+    }
+
+    private static ConversationState Read(ChatConversation conversation)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationState>(conversation.StateJson, Json) ?? new ConversationState();
+        }
+        catch (JsonException)
+        {
+            return new ConversationState();
+        }
+    }
+
+    private void Log(string channel, string userId, IEnumerable<OutgoingMessage> messages, string source, DateTimeOffset at)
+    {
+        foreach (var m in messages)
+        {
+            db.ChatMessages.Add(new ChatMessage
+            {
+                Channel = channel,
+                UserId = userId,
+                Direction = "out",
+                Kind = m.Kind switch { OutgoingKind.Image => "image", OutgoingKind.Link => "link", _ => "text" },
+                Text = m.Text ?? m.Link?.Title,
+                ChoicesJson = m.Choices.Count == 0 ? null : JsonSerializer.Serialize(m.Choices, Json),
+                ImageUrl = m.ImageUrl ?? m.Link?.Url,
+                Source = source,
+                At = at,
+            });
+        }
+    }
+
+    private static string? Shown(IncomingMessage message) => message.Kind switch
+    {
+        IncomingKind.Image => null,
+        IncomingKind.Location => "[位置]",
+        IncomingKind.Event => null,
+        _ => message.Text ?? message.ChoiceLabel ?? message.ChoiceValue,
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Conversations.Engine;
+using SunshineBot.Conversations.Services;
+using SunshineBot.Core.Deadlines;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Data;
+using SunshineBot.Web.Tickets;
+
+namespace SunshineBot.Web.Chat;
+
+/// <summary>Tickets as the chat sees them: filing, the duplicate guard, progress and the revisit answer.</summary>
+public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, DeadlinePolicy deadlines, ConversationOptions options, TimeProvider clock) : ITicketDesk
+{
+    public async Task<FiledTicket> FileAsync(IntakeRequest request, CancellationToken ct)
+    {
+        var at = clock.GetUtcNow();
+        var parent = new Actor("parent:" + request.Intake.FiledBy, "家长");
+        var attachments = request.Photos.Select(p => new TicketAttachment(p.FileName, p.ContentType, p.Size, p.StorageKey, at)).ToList();
+        var ticket = await fileTicket.RunAsync(request.Intake, parent, attachments, ct);
+        return new FiledTicket(ticket.Number, ticket.Severity, ticket.FirstReplyDueAt);
+    }
+
+    public async Task<TicketSummary?> FindSimilarAsync(string filedBy, TicketKind kind, string? schoolCode, string? schoolName, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddDays(-options.DuplicateWindowDays);
+        var candidates = await db.Tickets.AsNoTracking()
+            .Where(t => t.FiledBy == filedBy && t.Kind == kind && t.ReceivedAt >= since)
+            .Where(t => t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Duplicate)
+            .OrderByDescending(t => t.ReceivedAt)
+            .ToListAsync(ct);
+        var same = candidates.FirstOrDefault(t =>
+            (schoolCode is not null && t.SchoolUnitCode == schoolCode)
+            || (schoolCode is null && schoolName is not null && t.SchoolName == schoolName)
+            || (schoolCode is null && schoolName is null && t.SchoolUnitCode is null && t.SchoolName is null));
+        return same is null ? null : Summarize(same);
+    }
+
+    public async Task LinkToAsync(string number, string filedBy, string description, IReadOnlyList<IncomingImage> photos, CancellationToken ct)
+    {
+        var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number && t.FiledBy == filedBy, ct);
+        var at = clock.GetUtcNow();
+        var parent = new Actor("parent:" + filedBy, "家长");
+        ticket.AddNote(parent, at, "家长再次反映（已并入本件，不重复计数）：" + description);
+        foreach (var photo in photos)
+        {
+            if (ticket.IsOpen)
+            {
+                ticket.AddAttachment(parent, at, new TicketAttachment(photo.FileName, photo.ContentType, photo.Size, photo.StorageKey, at));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, CancellationToken ct)
+    {
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.FiledBy == filedBy).OrderByDescending(t => t.Id).Take(20).ToListAsync(ct);
+        return tickets.Select(Summarize).ToList();
+    }
+
+    public async Task<TicketSummary?> FindAsync(string number, string phoneLast4, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Number == number, ct);
+        return ticket?.VisitorPhone is { Length: >= 4 } phone && phone.EndsWith(phoneLast4, StringComparison.Ordinal) ? Summarize(ticket) : null;
+    }
+
+    public async Task<RevisitOutcome> RecordRevisitAsync(string number, string filedBy, Satisfaction satisfaction, bool? solved, string? comment, CancellationToken ct)
+    {
+        var ticket = await db.TicketsWithHistory.SingleOrDefaultAsync(t => t.Number == number && t.FiledBy == filedBy, ct);
+        if (ticket is null || !TicketWorkflow.IsAllowed(ticket.Status, TicketAction.RecordRevisit))
+        {
+            return RevisitOutcome.NotApplicable;
+        }
+
+        var at = clock.GetUtcNow();
+        var parent = new Actor("parent:" + filedBy, "家长");
+        var record = string.Join("；", new[] { solved switch { true => "问题已解决", false => "问题未解决", _ => null }, comment }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        ticket.RecordRevisit(parent, at, satisfaction, record.Length == 0 ? null : record);
+        RevisitOutcome outcome;
+        if (satisfaction == Satisfaction.Unsatisfied)
+        {
+            var escalate = ticket.RedoCount >= 1;
+            ticket.SendBack(Actor.System, at, comment ?? "家长回访不满意", deadlines);
+            if (escalate)
+            {
+                ticket.Urge(Actor.System, at, "家长第二次回访不满意，升级由服务中心督办");
+            }
+
+            outcome = escalate ? RevisitOutcome.Escalated : RevisitOutcome.SentBack;
+        }
+        else
+        {
+            ticket.Close(Actor.System, at, "家长回访" + Labels.Of(satisfaction));
+            outcome = RevisitOutcome.Closed;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    internal static TicketSummary Summarize(Ticket t) =>
+        new(t.Number, t.Kind, t.Status, t.SchoolName, t.ReceivedAt, t.CurrentDueAt, t.ReplyPublishedAt is null ? null : t.ReplyText, t.ReplyPublishedAt);
+}
