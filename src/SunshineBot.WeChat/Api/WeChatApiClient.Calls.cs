@@ -98,6 +98,7 @@ public sealed partial class WeChatApiClient
     }
 
     /// <summary>Downloads a temporary media file (a user's picture or voice) by media id.</summary>
+    /// <remarks>Video media come back as WeChat's JSON (<c>video_url</c>) with content type application/json.</remarks>
     public Task<WeChatMedia> DownloadMediaAsync(string mediaId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(mediaId);
