@@ -104,11 +104,14 @@ public static class WeChatReply
         return output.ToString();
     }
 
-    /// <summary>Writes a CDATA field, splitting any "]]&gt;" in the value so it cannot close the section early.</summary>
+    /// <summary>
+    /// Writes a CDATA field, splitting any "]]&gt;" in the value so it cannot close the section early, and
+    /// dropping characters XML cannot carry (control characters, lone surrogates) that echoed user text may hold.
+    /// </summary>
     private static void Field(XmlWriter writer, string name, string value)
     {
         writer.WriteStartElement(name);
-        var rest = value.AsSpan();
+        var rest = XmlSafe(value).AsSpan();
         int cut;
         while ((cut = rest.IndexOf("]]>", StringComparison.Ordinal)) >= 0)
         {
@@ -118,5 +121,29 @@ public static class WeChatReply
 
         writer.WriteCData(rest.ToString());
         writer.WriteEndElement();
+    }
+
+    private static string XmlSafe(string value)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+            if (pair || XmlConvert.IsXmlChar(c))
+            {
+                safe?.Append(c);
+                if (pair)
+                {
+                    safe?.Append(value[++i]);
+                }
+            }
+            else
+            {
+                safe ??= new StringBuilder(value, 0, i, value.Length);
+            }
+        }
+
+        return safe?.ToString() ?? value;
     }
 }

@@ -30,6 +30,14 @@ public sealed class WeChatReplyTests
     }
 
     [Fact]
+    public void Text_CharactersXmlCannotCarry_AreDroppedNotThrown()
+    {
+        var reply = WeChatReply.Text("o", "gh", 1, "a\u0001b\uD800c😀d");
+        var parsed = Assert.IsType<WeChatTextMessage>(WeChatMessageParser.Parse(reply));
+        Assert.Equal("abc😀d", parsed.Content);
+    }
+
+    [Fact]
     public void Image_CarriesMediaIdInsideImage()
     {
         var xml = XElement.Parse(WeChatReply.Image("o", "gh", 1, "media-9"));
