@@ -54,11 +54,31 @@ public abstract class StaffPageModel : PageModel
                     TicketActionNotAllowedException or DbUpdateConcurrencyException => 409,
                     _ => 422,
                 };
-                executed.Result = await OnFailureAsync();
+                executed.Result = await FailureResultAsync(e);
                 executed.ExceptionHandled = true;
             }
         }
     }
+
+    private async Task<IActionResult> FailureResultAsync(Exception e)
+    {
+        if (e is StaffForbiddenException && HttpMethods.IsGet(Request.Method))
+        {
+            return Forbidden(e.Message);
+        }
+
+        try
+        {
+            return await OnFailureAsync();
+        }
+        catch (StaffForbiddenException again)
+        {
+            return Forbidden(again.Message);
+        }
+    }
+
+    private static ContentResult Forbidden(string message) =>
+        new() { StatusCode = 403, ContentType = "text/plain; charset=utf-8", Content = message };
 
     /// <summary>What to show when a handler failed with a message in <see cref="Error"/>: by default the page again.</summary>
     protected virtual async Task<IActionResult> OnFailureAsync()

@@ -74,6 +74,9 @@ public static class StaffSetup
             o.Conventions.AllowAnonymousToPage("/Staff/Login");
         });
         services.AddOpenApi();
+        // Chinese as characters in the HTML, not &#x...; entities: readable source, smaller pages.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 
