@@ -38,3 +38,22 @@ public sealed class PostgresFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A fact that needs Debian's Chromium: skipped with a reason when it is missing, failing when required.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string DefaultPath = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (ExecutablePath is null && !ExternalResources.Required)
+        {
+            Skip = $"Chromium not found: install Debian's chromium ({DefaultPath}) or set {ExternalResources.ChromiumVariable}";
+        }
+    }
+
+    /// <summary>The browser to drive: SUNSHINE_TEST_CHROMIUM, else /usr/bin/chromium when it exists. Never a download.</summary>
+    public static string? ExecutablePath =>
+        Environment.GetEnvironmentVariable(ExternalResources.ChromiumVariable) is { Length: > 0 } path ? path
+        : File.Exists(DefaultPath) ? DefaultPath : null;
+}
