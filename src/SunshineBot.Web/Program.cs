@@ -4,6 +4,7 @@ using SunshineBot.Web.Hosting;
 using SunshineBot.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddKeyStorage();
 builder.AddSunshineDatabase();
 builder.AddWorkingDayCalendar();
 builder.AddKnowledgeBase();

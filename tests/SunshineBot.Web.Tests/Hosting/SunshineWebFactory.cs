@@ -17,6 +17,8 @@ public sealed class SunshineWebFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(Directory, "sunshine.db")}",
             ["Bootstrap:AdminPassword"] = "Test-Admin-Pass-1",
             ["Knowledge:Path"] = Path.Combine(RepoRoot.Path, "kb"),
+            ["DataProtection:KeysPath"] = Path.Combine(Directory, "keys"),
+            ["Chat:UploadPath"] = Path.Combine(Directory, "uploads"),
         };
         foreach (var (key, value) in settings ?? [])
         {

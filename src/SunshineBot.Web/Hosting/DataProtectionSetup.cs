@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace SunshineBot.Web.Hosting;
+
+public static class DataProtectionSetup
+{
+    /// <summary>
+    /// Keys that sign staff cookies, bearer tokens and the chat's device cookie live in <c>DataProtection:KeysPath</c>
+    /// (default <c>data/keys</c> under the content root), so a restart keeps everyone signed in and parents keep their
+    /// conversations. Several instances must share this folder.
+    /// </summary>
+    public static IHostApplicationBuilder AddKeyStorage(this IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["DataProtection:KeysPath"];
+        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data/keys" : configured, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        builder.Services.AddDataProtection().SetApplicationName("SunshineBot").PersistKeysToFileSystem(new DirectoryInfo(path));
+        return builder;
+    }
+}
