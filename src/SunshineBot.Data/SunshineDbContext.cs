@@ -28,6 +28,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<Chat.ChatInbound> ChatInbound => Set<Chat.ChatInbound>();
 
+    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
 

@@ -11,6 +11,7 @@ public static class SchemaUpgrades
         new(1, "initial schema", _ => []),
         new(2, "knowledge-base answer log", KbAnswerLog),
         new(3, "chat conversations, messages and inbound de-duplication", ChatTablesUpgrade.Operations),
+        new(4, "outbox for WeChat and other outbound messages", OutboxTableUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

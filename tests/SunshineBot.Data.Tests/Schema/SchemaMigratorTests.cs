@@ -125,6 +125,39 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion3_AddsTheOutboxThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 3);
+        }
+
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Contains(4, await new SchemaMigrator(db).MigrateAsync());
+            db.Outbox.Add(new Outbox.OutboxMessage
+            {
+                Channel = "wechat", Recipient = "o-1", Kind = Outbox.OutboxKind.Text, PayloadJson = "{\"text\":\"您好\"}",
+                Route = Outbox.OutboxRoute.CustomerService, Status = Outbox.OutboxStatus.Pending, NextAttemptAt = at, CreatedAt = at, SourceRef = "YG20261123-0001",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var due = await db.Outbox.Where(o => o.Status == Outbox.OutboxStatus.Pending && o.NextAttemptAt <= at).SingleAsync();
+            Assert.Equal(Outbox.OutboxRoute.CustomerService, due.Route);
+            var claimed = await db.Outbox.Where(o => o.Id == due.Id && o.Status == Outbox.OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, Outbox.OutboxStatus.Sending).SetProperty(o => o.ClaimedUntil, at.AddMinutes(1)));
+            Assert.Equal(1, claimed);
+            Assert.Equal(Outbox.OutboxStatus.Sending, await db.Outbox.Select(o => o.Status).SingleAsync());
+        }
+    }
+
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
     {
@@ -159,6 +192,7 @@ public sealed class SchemaMigratorTests
     {
         [2] = ["kb_answer_log"],
         [3] = ["chat_conversations", "chat_messages", "chat_inbound"],
+        [4] = ["outbox"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>
