@@ -62,12 +62,8 @@ public static class StaffSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffClaims.PagesPolicy, p => p.AddAuthenticationSchemes(StaffClaims.CookieScheme).RequireAuthenticatedUser())
             .AddPolicy(StaffClaims.ApiPolicy, p => p.AddAuthenticationSchemes(StaffClaims.BearerScheme).RequireAuthenticatedUser());
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "sunshine.staff.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
+        // Antiforgery keeps the framework's defaults (SameSite=Strict, Secure on HTTPS requests): the options are
+        // shared with the chat, and a Secure-only policy would refuse every form behind a TLS-terminating proxy.
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", StaffClaims.PagesPolicy);

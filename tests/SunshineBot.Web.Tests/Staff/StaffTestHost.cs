@@ -26,13 +26,20 @@ public sealed partial class StaffTestHost : IDisposable
     public const string EastSchool = "YGS-DC-001";
     public const string WestSchool = "YGS-XC-001";
 
-    public StaffTestHost(Dictionary<string, string?>? settings = null)
+    public StaffTestHost(Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var all = new Dictionary<string, string?>(settings ?? [], StringComparer.Ordinal);
         DataPath = Path.Combine(Path.GetTempPath(), "sunshine-staff-tests", Guid.NewGuid().ToString("N"));
         all.TryAdd("Staff:DataPath", DataPath);
         Factory = new SunshineWebFactory(all);
         App = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IParentNotifier>(Notifier)));
+        if (kestrel)
+        {
+            // A real port for a real browser (the test server is not reachable from outside the process).
+            App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            App.StartServer();
+        }
+
         SeedStaff();
     }
 
@@ -41,6 +48,10 @@ public sealed partial class StaffTestHost : IDisposable
     public WebApplicationFactory<Program> App { get; }
 
     public string DataPath { get; }
+
+    /// <summary>The Kestrel address when started with <c>kestrel: true</c>.</summary>
+    public Uri Address => new(App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     public RecordingNotifier Notifier { get; } = new();
 
