@@ -49,12 +49,7 @@ public sealed class IntakeFlowTests
             .Expect("照片").ExpectNot("多少钱");
     }
 
-    [Theory]
-    [InlineData("取消")]
-    [InlineData("菜单")]
-    public void CancelOrMenu_AtEveryStep_FilesNothingAndShowsTheMenu(string command)
-    {
-        string[][] paths =
+    private static readonly string[][] Paths =
         [
             [],
             ["不知道"],
@@ -66,7 +61,16 @@ public sealed class IntakeFlowTests
             ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "李先生"],
             ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "李先生", "13900001234"],
         ];
-        foreach (var path in paths)
+
+    /// <summary>The question each step of <see cref="Paths"/> is waiting on (same index).</summary>
+    private static readonly string[] Questions = ["哪所学校", "哪方面", "说一说", "多少钱", "哪天", "照片", "称呼", "手机号", "请核对"];
+
+    [Theory]
+    [InlineData("取消")]
+    [InlineData("菜单")]
+    public void CancelOrMenu_AtEveryStep_FilesNothingAndShowsTheMenu(string command)
+    {
+        foreach (var path in Paths)
         {
             var t = new Transcript().Send("我要投诉");
             foreach (var answer in path)
@@ -77,6 +81,36 @@ public sealed class IntakeFlowTests
             t.Send(command).Expect("请问需要办理什么");
             Assert.Empty(t.Desk.Filed);
             Assert.Null(t.State.Top);
+        }
+    }
+
+    [Fact]
+    public void BackRestartAndHuman_AtEveryStep_DoWhatTheySay()
+    {
+        for (var i = 0; i < Paths.Length; i++)
+        {
+            var back = Walk(Paths[i]).Send("返回");
+            back.Expect(i == 0 ? "已经是第一个问题" : Questions[i - 1]);
+            Assert.Empty(back.Desk.Filed);
+
+            var restart = Walk(Paths[i]).Send("重新开始").Expect("从头开始").Expect(Questions[0]);
+            Assert.Empty(restart.Desk.Filed);
+            Assert.NotNull(restart.State.Top);
+
+            var human = Walk(Paths[i]).Send("人工").Expect("已为您转给工作人员");
+            Assert.Equal(TicketKind.Consultation, Assert.Single(human.Desk.Filed).Intake.Kind);
+            Assert.Null(human.State.Top);
+        }
+
+        static Transcript Walk(string[] path)
+        {
+            var t = new Transcript().Send("我要投诉");
+            foreach (var answer in path)
+            {
+                t.Send(answer);
+            }
+
+            return t;
         }
     }
 
