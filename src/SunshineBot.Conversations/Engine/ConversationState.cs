@@ -34,5 +34,8 @@ public sealed class ConversationState
     /// <summary>The last lines of the conversation, handed to a person on 人工.</summary>
     public List<string> Transcript { get; set; } = [];
 
+    /// <summary>A phone number the parent proved (full number + one of its tickets): its tickets show up in 查询进度 here.</summary>
+    public string? BoundPhone { get; set; }
+
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
 }

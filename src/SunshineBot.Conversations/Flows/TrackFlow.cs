@@ -11,6 +11,10 @@ public sealed class TrackForm
     public bool Shown { get; set; }
 
     public string? Number { get; set; }
+
+    public bool Found { get; set; }
+
+    public bool? Bind { get; set; }
 }
 
 /// <summary>
@@ -27,11 +31,13 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
     [
         new("number", (_, _) => OutgoingMessage.Say("这个对话里还没有您提交的事项。如果是在别处（电话、其他手机）提交的，请输入工单号，比如 YG20261122-0017。"), HandleNumber, f => !f.Shown),
         new("last4", (_, _) => OutgoingMessage.Say("请输入受理时留的手机号的后4位。"), HandleLast4Async, f => !f.Shown),
+        new("bind", (_, _) => OutgoingMessage.Say("要把这个手机号绑定到这里吗？绑定后，用这个号码提交的事项（电话、其他设备提交的）都能在这里直接查看。", new QuickReply("绑定", "bind:yes"), new QuickReply("不用了", "bind:no")), HandleBind, f => f.Found),
+        new("phone", (_, _) => OutgoingMessage.Say("为了确认是您本人，请输入完整的手机号。"), HandlePhoneAsync, f => f.Bind == true),
     ];
 
     protected override async Task<TrackForm> InitializeAsync(TurnContext turn, string? args)
     {
-        var tickets = await turn.Services.Tickets.ListForAsync(turn.Message.UserId, turn.CancellationToken);
+        var tickets = await turn.Services.Tickets.ListForAsync(turn.Message.UserId, turn.State.BoundPhone, turn.CancellationToken);
         if (tickets.Count == 0)
         {
             return new TrackForm();
@@ -92,9 +98,44 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
         }
 
         var ticket = await turn.Services.Tickets.FindAsync(form.Number!, digits, turn.CancellationToken);
-        turn.Say(ticket is null
-            ? "没有查到。请核对工单号和手机号后4位；匿名举报只能在提交时的对话里查询。"
-            : Describe(ticket));
+        if (ticket is null)
+        {
+            turn.Say("没有查到。请核对工单号和手机号后4位；匿名举报只能在提交时的对话里查询。");
+            return StepOutcome.Done;
+        }
+
+        turn.Say(Describe(ticket));
+        form.Found = true;
+        return StepOutcome.Next;
+    }
+
+    private static Task<StepOutcome> HandleBind(TurnContext turn, TrackForm form, Reply reply)
+    {
+        form.Bind = reply.Choice switch { "bind:yes" => true, "bind:no" => false, _ => YesNo.Recognize(reply.Value) ?? (TextNormalizer.Key(reply.Value) == "绑定" ? true : null) };
+        if (form.Bind is null)
+        {
+            return Task.FromResult(StepOutcome.Retry("请选“绑定”或“不用了”。"));
+        }
+
+        if (form.Bind == false)
+        {
+            turn.Say("好的。需要时随时回复“查询进度”。");
+        }
+
+        return Task.FromResult(StepOutcome.Next);
+    }
+
+    private static async Task<StepOutcome> HandlePhoneAsync(TurnContext turn, TrackForm form, Reply reply)
+    {
+        var phone = ContactInfo.NormalizePhone(reply.Text);
+        if (!ContactInfo.IsMobile(phone) || !await turn.Services.Tickets.PhoneMatchesAsync(form.Number!, phone, turn.CancellationToken))
+        {
+            turn.Say("手机号和这件事项登记的不一致，没有绑定。");
+            return StepOutcome.Done;
+        }
+
+        turn.State.BoundPhone = phone;
+        turn.Say($"已绑定 {ContactInfo.MaskPhone(phone)}。以后回复“查询进度”，这个号码提交的事项都会显示在这里。");
         return StepOutcome.Done;
     }
 }

@@ -62,7 +62,11 @@ public interface ITicketDesk
     /// <summary>Adds what the parent said again to the original instead of counting the matter twice.</summary>
     Task LinkToAsync(string number, string filedBy, string description, IReadOnlyList<Engine.IncomingImage> photos, CancellationToken ct);
 
-    Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, CancellationToken ct);
+    /// <summary>The parent's tickets: filed from this identity, or given with <paramref name="boundPhone"/>.</summary>
+    Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct);
+
+    /// <summary>Whether <paramref name="phone"/> is the phone given on ticket <paramref name="number"/> (to bind it).</summary>
+    Task<bool> PhoneMatchesAsync(string number, string phone, CancellationToken ct);
 
     /// <summary>By number and the last four digits of the phone given at intake; null when they do not match.</summary>
     Task<TicketSummary?> FindAsync(string number, string phoneLast4, CancellationToken ct);

@@ -52,11 +52,16 @@ public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, Dead
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, CancellationToken ct)
+    public async Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct)
     {
-        var tickets = await db.Tickets.AsNoTracking().Where(t => t.FiledBy == filedBy).OrderByDescending(t => t.Id).Take(20).ToListAsync(ct);
+        var tickets = await db.Tickets.AsNoTracking()
+            .Where(t => t.FiledBy == filedBy || (boundPhone != null && t.VisitorPhone == boundPhone))
+            .OrderByDescending(t => t.Id).Take(20).ToListAsync(ct);
         return tickets.Select(Summarize).ToList();
     }
+
+    public async Task<bool> PhoneMatchesAsync(string number, string phone, CancellationToken ct) =>
+        await db.Tickets.AnyAsync(t => t.Number == number && t.VisitorPhone == phone, ct);
 
     public async Task<TicketSummary?> FindAsync(string number, string phoneLast4, CancellationToken ct)
     {

@@ -26,7 +26,29 @@ public sealed class TrackAndRevisitTests
     {
         var t = new Transcript { UserId = "other-device" };
         t.Desk.Existing.Add(Replied);
-        t.Send("7").Expect("请输入工单号").Send("yg20261120－0003").Expect("后4位").Send("1234").Expect("全部退还");
+        t.Send("7").Expect("请输入工单号").Send("yg20261120－0003").Expect("后4位").Send("1234").Expect("全部退还").Expect("绑定").Send("不用了");
+        Assert.Null(t.State.BoundPhone);
+    }
+
+    [Fact]
+    public void Track_BindThePhone_ShowsItsTicketsNextTime()
+    {
+        var t = new Transcript { UserId = "other-device" };
+        t.Desk.Existing.Add(Replied);
+
+        t.Send("查询进度").Send("YG20261120-0003").Send("1234").Tap("bind:yes").Expect("完整的手机号").Send("13800001234").Expect("已绑定 138****1234");
+        t.Send("查询进度").Expect("您在这里提交过 1 件事项").Expect("YG20261120-0003");
+        Assert.Equal("13800001234", t.State.BoundPhone);
+    }
+
+    [Fact]
+    public void Track_BindWithTheWrongPhone_DoesNotBind()
+    {
+        var t = new Transcript { UserId = "other-device" };
+        t.Desk.Existing.Add(Replied);
+
+        t.Send("查询进度").Send("YG20261120-0003").Send("1234").Tap("bind:yes").Send("13999999234").Expect("没有绑定");
+        Assert.Null(t.State.BoundPhone);
     }
 
     [Fact]

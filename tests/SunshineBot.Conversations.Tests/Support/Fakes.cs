@@ -88,8 +88,11 @@ internal sealed class FakeTicketDesk : ITicketDesk
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<TicketSummary>>(filedBy == "device-1" ? Existing : []);
+    public Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<TicketSummary>>(filedBy == "device-1" || boundPhone == "13800001234" ? Existing : []);
+
+    public Task<bool> PhoneMatchesAsync(string number, string phone, CancellationToken ct) =>
+        Task.FromResult(phone == "13800001234" && Existing.Any(t => t.Number == number));
 
     public Task<TicketSummary?> FindAsync(string number, string phoneLast4, CancellationToken ct) =>
         Task.FromResult(phoneLast4 == "1234" ? Existing.FirstOrDefault(t => t.Number == number) : null);
