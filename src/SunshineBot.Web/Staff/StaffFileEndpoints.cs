@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using SunshineBot.Web.Staff.Access;
 using SunshineBot.Web.Staff.Auth;
 using SunshineBot.Web.Staff.Units;
@@ -29,7 +28,7 @@ public static class StaffFileEndpoints
                 return Results.NotFound();
             }
         });
-        files.MapGet("/tickets/{number}/attachments/{id:long}", async (string number, long id, ClaimsPrincipal user, StaffAccess access, IOptions<StaffOptions> options, IHostEnvironment env, CancellationToken ct) =>
+        files.MapGet("/tickets/{number}/attachments/{id:long}", async (string number, long id, ClaimsPrincipal user, StaffAccess access, IConfiguration configuration, IHostEnvironment env, CancellationToken ct) =>
         {
             var member = await access.FindAsync(user, ct);
             if (member is null)
@@ -41,7 +40,8 @@ public static class StaffFileEndpoints
             {
                 var ticket = await access.LoadTicketAsync(member, number, ct);
                 var attachment = ticket.Attachments.FirstOrDefault(a => a.Id == id);
-                var folder = Path.Combine(Path.GetFullPath(options.Value.DataPath, env.ContentRootPath), "attachments");
+                // Attachments are the parents' photos, stored by the chat under Chat:UploadPath with keys relative to it.
+                var folder = Path.GetFullPath(configuration["Chat:UploadPath"] is { Length: > 0 } p ? p : "data/uploads", env.ContentRootPath);
                 var path = attachment is null ? null : Path.GetFullPath(Path.Combine(folder, attachment.StorageKey));
                 return path is not null && path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path)
                     ? Results.File(path, attachment!.ContentType)
