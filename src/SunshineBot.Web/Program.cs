@@ -2,6 +2,7 @@ using SunshineBot.Web.Bootstrap;
 using SunshineBot.Web.Chat;
 using SunshineBot.Web.Hosting;
 using SunshineBot.Web.Staff;
+using SunshineBot.Web.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKeyStorage();
@@ -12,6 +13,7 @@ builder.AddBootstrap();
 builder.Services.AddScoped<SunshineBot.Web.Tickets.FileTicket>();
 builder.AddChat();
 builder.AddStaff();
+builder.AddWeChat();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -25,4 +27,5 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaff();
 app.MapChat();
+app.MapWeChat();
 app.Run();

@@ -1,0 +1,52 @@
+using SunshineBot.Web.Hosting;
+using SunshineBot.WeChat;
+using SunshineBot.WeChat.Api;
+using SunshineBot.WeChat.Inbound;
+
+namespace SunshineBot.Web.WeChat;
+
+public static class WeChatSetup
+{
+    /// <summary>
+    /// The WeChat channel: webhook protocol, API client, turn queue, outbox and its dispatcher. With no <c>WeChat</c>
+    /// configuration nothing is registered (the endpoint answers 404, the web chat works); a configuration that is
+    /// there but wrong stops start-up with every problem listed.
+    /// </summary>
+    public static IHostApplicationBuilder AddWeChat(this IHostApplicationBuilder builder)
+    {
+        var wechat = StartupOptions.Bind<WeChatOptions>(builder.Configuration, WeChatHostOptions.Section, o => o.Validate());
+        var host = StartupOptions.Bind<WeChatHostOptions>(builder.Configuration, WeChatHostOptions.Section, o => o.Validate());
+        if (!wechat.IsConfigured)
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(wechat);
+        services.AddSingleton(host);
+        services.AddSingleton(sp => new WeChatInboundProtocol(wechat, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WeChatAccessTokenCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient<WeChatApiClient>();
+        services.AddSingleton<WeChatTurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeChatTurnQueue>());
+        services.AddScoped<WeChatTurnRunner>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<WeChatOutbox>();
+        services.AddScoped<WeChatOutboxSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWeChat(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<WeChatInboundProtocol>() is null)
+        {
+            return app;
+        }
+
+        app.MapWeChatWebhook();
+        app.MapOutboxForStaff();
+        return app;
+    }
+}

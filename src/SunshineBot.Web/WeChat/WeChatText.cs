@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using SunshineBot.Conversations.Engine;
+
+namespace SunshineBot.Web.WeChat;
+
+/// <summary>
+/// Engine replies as WeChat text. WeChat text has no buttons, so quick replies become numbered lines ("回复数字：")
+/// — the engine accepts the numbers.
+/// </summary>
+public static partial class WeChatText
+{
+    public static string Of(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = new StringBuilder(message.Kind switch
+        {
+            OutgoingKind.Link when message.Link is { } link => $"{link.Title}\n{link.Description}\n{link.Url}".Trim(),
+            OutgoingKind.Image => message.Text ?? "[图片]",
+            _ => message.Text ?? "",
+        });
+        var choices = message.Choices;
+        // The menu text already lists its items by number.
+        if (choices.Count > 0 && !text.ToString().Contains($"1. {choices[0].Label}", StringComparison.Ordinal))
+        {
+            text.Append("\n\n回复数字：");
+            for (var i = 0; i < choices.Count; i++)
+            {
+                text.Append('\n').Append(i + 1).Append(". ").Append(choices[i].Label);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Masks 11-digit runs (phone numbers) for anything that might be logged.</summary>
+    public static string Masked(string text) => Phone().Replace(text, m => m.Value[..3] + "****" + m.Value[7..]);
+
+    [GeneratedRegex(@"(?<!\d)1\d{10}(?!\d)")]
+    private static partial Regex Phone();
+}

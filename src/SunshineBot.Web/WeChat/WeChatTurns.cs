@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Conversations.Engine;
+using SunshineBot.Data;
+using SunshineBot.Web.Chat;
+
+namespace SunshineBot.Web.WeChat;
+
+/// <summary>The replies of a turn, and whether the webhook may still answer with the first one.</summary>
+public sealed record WeChatTurnResult(IReadOnlyList<OutgoingMessage> Replies, bool FirstReplyQueued);
+
+/// <summary>
+/// One turn in flight. Whoever decides first wins, with one compare-and-swap each: the worker finishing
+/// (<see cref="TryComplete"/>: the webhook answers passively with the first reply, the rest go to the outbox) or a
+/// webhook request running out of time (<see cref="TryAbandon"/>: it answers "success", all replies go to the outbox).
+/// </summary>
+public sealed class WeChatTurnJob(WeChatTurnRequest request)
+{
+    private const int Running = 0, Completed = 1, Abandoned = 2;
+    private int _state;
+
+    public WeChatTurnRequest Request { get; } = request;
+
+    public TaskCompletionSource<WeChatTurnResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsAbandoned => Volatile.Read(ref _state) == Abandoned;
+
+    public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Running) is Running or Abandoned;
+
+    internal bool TryComplete() => Interlocked.CompareExchange(ref _state, Completed, Running) == Running;
+}
+
+/// <summary>
+/// Runs WeChat turns off the request: each in its own DI scope, so a turn keeps running after the webhook has answered
+/// "success". A retry of a message still in flight joins the same job instead of running the turn twice; turns of
+/// the same parent run one after another.
+/// </summary>
+public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatTurnQueue> logger) : BackgroundService
+{
+    private const int Workers = 4;
+    private readonly Channel<WeChatTurnJob> _jobs = Channel.CreateUnbounded<WeChatTurnJob>();
+    private readonly ConcurrentDictionary<string, WeChatTurnJob> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _parents = new(StringComparer.Ordinal);
+
+    /// <summary>The job for this message: the one already running, or a new one queued now.</summary>
+    public WeChatTurnJob Start(WeChatTurnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var created = new WeChatTurnJob(request);
+        var job = _inFlight.GetOrAdd(request.Key, created);
+        if (ReferenceEquals(job, created) && !_jobs.Writer.TryWrite(job))
+        {
+            _inFlight.TryRemove(request.Key, out _);
+            throw new InvalidOperationException("The WeChat turn queue is closed.");
+        }
+
+        return job;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Let queued turns finish (their replies go to the outbox) within the host's shutdown time.
+        _jobs.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var job in _jobs.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            var parent = _parents.GetOrAdd(job.Request.OpenId, _ => new SemaphoreSlim(1, 1));
+            await parent.WaitAsync(CancellationToken.None);
+            try
+            {
+                await RunAsync(job, stoppingToken);
+            }
+            finally
+            {
+                parent.Release();
+                _inFlight.TryRemove(new KeyValuePair<string, WeChatTurnJob>(job.Request.Key, job));
+            }
+        }
+    }
+
+    private async Task RunAsync(WeChatTurnJob job, CancellationToken stoppingToken)
+    {
+        var request = job.Request;
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var outbox = services.GetRequiredService<WeChatOutbox>();
+        try
+        {
+            var db = services.GetRequiredService<SunshineDbContext>();
+            var retry = await db.ChatInbound.AnyAsync(i => i.Channel == WeChatOutbox.Channel && i.MessageId == request.Key, CancellationToken.None);
+            IReadOnlyList<OutgoingMessage> replies;
+            if (retry)
+            {
+                // Handled before (another instance, or a retry after we answered): the same replies, sent nowhere again.
+                replies = await services.GetRequiredService<ChatService>().HandleAsync(request.Message, CancellationToken.None);
+                var queued = await outbox.FirstReplyQueuedAsync(request.Key, CancellationToken.None);
+                job.TryComplete();
+                job.Done.TrySetResult(new WeChatTurnResult(replies, queued || job.IsAbandoned));
+                return;
+            }
+
+            replies = await services.GetRequiredService<WeChatTurnRunner>().RunAsync(request, CancellationToken.None);
+            if (job.TryComplete())
+            {
+                job.Done.TrySetResult(new WeChatTurnResult(replies, false));
+                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 1, CancellationToken.None);
+            }
+            else
+            {
+                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 0, CancellationToken.None);
+                job.Done.TrySetResult(new WeChatTurnResult(replies, true));
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "WeChat turn {Key} failed", request.Key);
+            var sorry = new List<OutgoingMessage> { OutgoingMessage.Say("抱歉，系统刚才出了点问题，请稍后再发一次。") };
+            if (!job.TryComplete() && !stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await outbox.AddRepliesAsync(request.OpenId, request.Key + ":error", sorry, 0, CancellationToken.None);
+                }
+                catch (Exception inner)
+                {
+                    logger.LogError(inner, "Could not queue the apology for WeChat turn {Key}", request.Key);
+                }
+            }
+
+            job.Done.TrySetResult(new WeChatTurnResult(sorry, job.IsAbandoned));
+        }
+    }
+}
+
+/// <summary>Fetches an image's media when there is one, then runs the turn through <see cref="ChatService"/>.</summary>
+public sealed class WeChatTurnRunner(ChatService chat, SunshineBot.WeChat.Api.WeChatApiClient api, ImageStore images, ILogger<WeChatTurnRunner> logger)
+{
+    public const string ImageFailed = "图片没有收到，请再发一次；也可以打字告诉我情况。";
+
+    public async Task<IReadOnlyList<OutgoingMessage>> RunAsync(WeChatTurnRequest request, CancellationToken ct)
+    {
+        var message = request.Message;
+        if (request.MediaId is { } mediaId)
+        {
+            try
+            {
+                var media = await api.DownloadMediaAsync(mediaId, ct);
+                using var content = new MemoryStream(media.Content);
+                var (image, error) = await images.SaveAsync(content, media.Content.Length, ct);
+                if (image is null)
+                {
+                    return [OutgoingMessage.Say(error ?? ImageFailed)];
+                }
+
+                message = message with { Image = image };
+            }
+            catch (SunshineBot.WeChat.Api.WeChatApiException e)
+            {
+                logger.LogWarning("WeChat image {Key} could not be fetched: {Error}", request.Key, e.Message);
+                return [OutgoingMessage.Say(ImageFailed)];
+            }
+        }
+
+        return await chat.HandleAsync(message, ct);
+    }
+}
