@@ -30,6 +30,14 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
 
+    public DbSet<Jobs.JobMark> JobMarks => Set<Jobs.JobMark>();
+
+    public DbSet<Jobs.StaffNotification> StaffNotifications => Set<Jobs.StaffNotification>();
+
+    public DbSet<Jobs.DutyShift> DutyRoster => Set<Jobs.DutyShift>();
+
+    public DbSet<Jobs.MonthlyReportRow> MonthlyReports => Set<Jobs.MonthlyReportRow>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
 

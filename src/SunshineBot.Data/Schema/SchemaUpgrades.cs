@@ -12,6 +12,7 @@ public static class SchemaUpgrades
         new(2, "knowledge-base answer log", KbAnswerLog),
         new(3, "chat conversations, messages and inbound de-duplication", ChatTablesUpgrade.Operations),
         new(4, "outbox for WeChat and other outbound messages", OutboxTableUpgrade.Operations),
+        new(5, "scheduled jobs: marks, staff notifications, on-duty roster, monthly reports", JobTablesUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

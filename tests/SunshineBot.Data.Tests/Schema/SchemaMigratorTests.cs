@@ -158,6 +158,36 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion4_AddsTheJobTablesThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 4);
+        }
+
+        var at = new DateTimeOffset(2026, 6, 20, 22, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Contains(5, await new SchemaMigrator(db).MigrateAsync());
+            db.JobMarks.Add(new Jobs.JobMark { Key = "urgent:YG20260620-0001", At = at });
+            db.StaffNotifications.Add(new Jobs.StaffNotification { Key = "urgent:YG20260620-0001:duty", UserName = "duty", Kind = "urgent", TicketNumber = "YG20260620-0001", Text = "重大特急件", CreatedAt = at });
+            db.DutyRoster.Add(new Jobs.DutyShift { Day = new DateOnly(2026, 6, 20), UserName = "duty", CreatedAt = at });
+            db.MonthlyReports.Add(new Jobs.MonthlyReportRow { Month = "2026-05", UnitCode = "S1", UnitName = "一中", Received = 3, CreatedAt = at });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal("duty", await db.DutyRoster.Where(s => s.Day == new DateOnly(2026, 6, 20)).Select(s => s.UserName).SingleAsync());
+            Assert.Equal(1, await db.StaffNotifications.CountAsync(n => n.ReadAt == null && n.CreatedAt <= at));
+            db.JobMarks.Add(new Jobs.JobMark { Key = "urgent:YG20260620-0001", At = at });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
+
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
     {
@@ -193,6 +223,7 @@ public sealed class SchemaMigratorTests
         [2] = ["kb_answer_log"],
         [3] = ["chat_conversations", "chat_messages", "chat_inbound"],
         [4] = ["outbox"],
+        [5] = ["job_marks", "staff_notifications", "duty_roster", "monthly_reports"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>
