@@ -26,13 +26,20 @@ public sealed partial class StaffTestHost : IDisposable
     public const string EastSchool = "YGS-DC-001";
     public const string WestSchool = "YGS-XC-001";
 
-    public StaffTestHost(Dictionary<string, string?>? settings = null, bool kestrel = false)
+    public StaffTestHost(Dictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null)
     {
         var all = new Dictionary<string, string?>(settings ?? [], StringComparer.Ordinal);
         DataPath = Path.Combine(Path.GetTempPath(), "sunshine-staff-tests", Guid.NewGuid().ToString("N"));
         all.TryAdd("Staff:DataPath", DataPath);
         Factory = new SunshineWebFactory(all);
-        App = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IParentNotifier>(Notifier)));
+        App = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<IParentNotifier>(Notifier);
+            if (clock is not null)
+            {
+                s.AddSingleton(clock);
+            }
+        }));
         if (kestrel)
         {
             // A real port for a real browser (the test server is not reachable from outside the process).
