@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Data;
+using SunshineBot.Data.Outbox;
+using SunshineBot.Testing;
+using SunshineBot.Web.Tickets;
+using SunshineBot.Web.WeChat;
+
+namespace SunshineBot.Web.Tests.WeChat;
+
+public sealed class WeChatOutboxTests
+{
+    private const string Parent = "oParent000000000000000000002";
+    private const string CustomSend = "/cgi-bin/message/custom/send";
+    private const string TemplateSend = "/cgi-bin/message/template/send";
+
+    [Fact]
+    public async Task SlowTurn_AnswersSuccessAtOnceThenDeliversEveryReplyAsCustomerServiceMessages()
+    {
+        // A zero budget stands for an engine slower than WeChat's five seconds.
+        await using var host = await WeChatTestHost.StartAsync(new() { ["WeChat:ReplyBudget"] = "00:00:00" });
+
+        var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "我要投诉", host.NextMsgId()));
+
+        Assert.Equal("success", reply);
+        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted) >= 2, "two customer-service messages");
+        var sent = host.Fake.RequestsTo(CustomSend).Where(r => r.Accepted).Select(r => r.Body).ToList();
+        Assert.All(sent, body => Assert.Contains(Parent, body, StringComparison.Ordinal));
+        Assert.Contains(sent, body => body.Contains("登记投诉", StringComparison.Ordinal));
+        Assert.Contains(sent, body => body.Contains("哪所学校", StringComparison.Ordinal) && body.Contains("1. 不知道", StringComparison.Ordinal));
+        Assert.All(host.WithDb(db => db.Outbox.ToList()), o => Assert.Equal((OutboxStatus.Sent, OutboxRoute.CustomerService), (o.Status, o.Route)));
+    }
+
+    [Fact]
+    public async Task ExtraReplies_AfterThePassiveOne_GoThroughTheOutbox()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+
+        var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "我要投诉", host.NextMsgId()));
+
+        Assert.Contains("登记投诉", reply, StringComparison.Ordinal);
+        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(CustomSend).Any(r => r.Accepted), "the second reply");
+        Assert.Contains("哪所学校", host.Fake.RequestsTo(CustomSend).Single().Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessTokenExpiresMidRun_IsRefreshedOnceAndTheMessageSent()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+        await Queue(host, "第一条");
+        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted) == 1, "the first message");
+
+        host.Fake.RevokeToken();
+        await Queue(host, "第二条");
+
+        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted) == 2, "the second message");
+        Assert.Equal(2, host.Fake.TokenFetches);
+        Assert.Single(host.Fake.RequestsTo(CustomSend), r => !r.Accepted);
+    }
+
+    [Fact]
+    public async Task ServerDown_MessageStaysPendingAndIsSentWhenItIsBack()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+        host.Fake.ForcedHttpStatus = 503;
+        var id = await Queue(host, "答复内容");
+
+        await WeChatTestHost.WaitForAsync(() => Row(host, id).Attempts >= 2, "two failed attempts");
+        var waiting = Row(host, id);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
+        Assert.Contains("503", waiting.LastError, StringComparison.Ordinal);
+
+        host.Fake.ForcedHttpStatus = null;
+        await WeChatTestHost.WaitForAsync(() => Row(host, id).Status == OutboxStatus.Sent, "the message to be sent");
+        Assert.Single(host.Fake.RequestsTo(CustomSend), r => r.Accepted && r.Body.Contains("答复内容", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PermanentError_IsMarkedFailedAndNotRetried()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+        host.Fake.ScriptedErrors.Enqueue(40003);
+        var id = await Queue(host, "答复内容");
+
+        await WeChatTestHost.WaitForAsync(() => Row(host, id).Status == OutboxStatus.Failed, "the failure");
+        await Task.Delay(800);
+
+        var failed = Row(host, id);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("40003", failed.LastError, StringComparison.Ordinal);
+        Assert.Single(host.Fake.RequestsTo(CustomSend));
+    }
+
+    [Fact]
+    public async Task OutsideTheWindowAnswer45015_FallsBackToTheTemplateOnce()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+        host.Fake.ScriptedErrors.Enqueue(45015);
+        var id = await Queue(host, "答复内容");
+
+        await WeChatTestHost.WaitForAsync(() => Row(host, id).Status == OutboxStatus.Sent, "the template");
+
+        Assert.Equal(OutboxRoute.Template, Row(host, id).Route);
+        Assert.Single(host.Fake.RequestsTo(TemplateSend));
+    }
+
+    [Fact]
+    public async Task StaffReply_ToAWeChatTicket_GoesOutAsCustomerServiceInsideTheWindowAndAsTemplateOutside()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+        await using var host = await WeChatTestHost.StartAsync(clock: clock);
+        await host.SendAsync(WeChatTestHost.Text(Parent, "你好", host.NextMsgId()));
+        var ticket = await FileAsync(host, clock);
+
+        await PublishReplyAsync(host, ticket, clock, "经核查，学校已退还全部费用。");
+        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(CustomSend).Any(r => r.Body.Contains("已退还", StringComparison.Ordinal)), "the customer-service message");
+        var inside = host.WithDb(db => db.Outbox.Single(o => o.SourceRef == ticket));
+        Assert.Equal((OutboxStatus.Sent, OutboxRoute.CustomerService), (inside.Status, inside.Route));
+
+        clock.Advance(TimeSpan.FromHours(49));
+        var second = await FileAsync(host, clock);
+        await PublishReplyAsync(host, second, clock, "经核查，收费符合规定。");
+        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(TemplateSend).Any(), "the template message");
+        var template = host.Fake.RequestsTo(TemplateSend).Single().Body;
+        Assert.Contains(WeChatTestHost.TemplateId, template, StringComparison.Ordinal);
+        Assert.Contains(WeChatTestHost.WebChatUrl, template, StringComparison.Ordinal);
+        Assert.Contains(second, template, StringComparison.Ordinal);
+        Assert.Equal(OutboxRoute.Template, host.WithDb(db => db.Outbox.Single(o => o.SourceRef == second)).Route);
+    }
+
+    private static async Task<long> Queue(WeChatTestHost host, string text)
+    {
+        using var scope = host.App.Services.CreateScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<WeChatOutbox>();
+        var row = outbox.Add(Parent, text, "test");
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        db.ChatMessages.Add(new Data.Chat.ChatMessage { Channel = "wechat", UserId = Parent, Direction = "in", Kind = "text", Source = "parent", At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
+        await db.SaveChangesAsync();
+        outbox.Wake();
+        return row.Id;
+    }
+
+    private static OutboxMessage Row(WeChatTestHost host, long id) => host.WithDb(db => db.Outbox.AsNoTracking().Single(o => o.Id == id));
+
+    private static async Task<string> FileAsync(WeChatTestHost host, TestClock clock)
+    {
+        using var scope = host.App.Services.CreateScope();
+        var intake = new TicketIntake
+        {
+            Kind = TicketKind.Complaint,
+            Channel = Channel.WeChat,
+            Category = TicketCategory.Uniforms,
+            Description = "学校强制统一订购校服，每套四百元",
+            VisitorName = "王女士",
+            VisitorPhone = "13812345678",
+            FiledBy = Parent,
+        };
+        var ticket = await scope.ServiceProvider.GetRequiredService<FileTicket>().RunAsync(intake, new Actor("parent:" + Parent, "家长"));
+        return ticket.Number;
+    }
+
+    private static async Task PublishReplyAsync(WeChatTestHost host, string number, TestClock clock, string text)
+    {
+        using var scope = host.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+        var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number);
+        var at = clock.GetUtcNow();
+        ticket.Dispatch(new Actor("staff:1", "受理员"), at, "YGS-DC-001", "请办理");
+        ticket.Reply(new Actor("staff:2", "承办人"), at, text, requireReview: false);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<IParentNotifier>().NotifyReplyPublishedAsync(ticket, CancellationToken.None);
+    }
+}
