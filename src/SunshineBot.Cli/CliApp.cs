@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(CalendarCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(KbCommands.Create());
+        root.Subcommands.Add(WeChat.WeChatCommands.Create());
         root.Subcommands.Add(Users.UsersCommands.Create());
         return root;
     }
