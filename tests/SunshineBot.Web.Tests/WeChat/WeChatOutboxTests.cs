@@ -45,6 +45,32 @@ public sealed class WeChatOutboxTests
     }
 
     [Fact]
+    public async Task ThreeDispatchers_RacingOnTheSameRows_SendEachOnce()
+    {
+        await using var host = await WeChatTestHost.StartAsync(new() { ["WeChat:Outbox:PollInterval"] = "01:00:00" });
+        var hosted = host.App.Services.GetRequiredService<OutboxDispatcher>();
+        var others = new[] { ActivatorUtilities.CreateInstance<OutboxDispatcher>(host.App.Services), ActivatorUtilities.CreateInstance<OutboxDispatcher>(host.App.Services) };
+        await host.SendAsync(WeChatTestHost.Text(Parent, "你好", host.NextMsgId()));
+        for (var i = 0; i < 12; i++)
+        {
+            using var scope = host.App.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<WeChatOutbox>().Add(Parent, $"第{i}条", "race");
+            await scope.ServiceProvider.GetRequiredService<SunshineDbContext>().SaveChangesAsync();
+        }
+
+        // The hosted dispatcher is woken too: three instances after the same twelve rows.
+        host.App.Services.GetRequiredService<OutboxSignal>().Notify();
+        await Task.WhenAll(others.Select(d => d.RunOnceAsync(CancellationToken.None)));
+        await WeChatTestHost.WaitForAsync(() => host.WithDb(db => db.Outbox.All(o => o.Status == OutboxStatus.Sent)), "every row sent");
+
+        var bodies = host.Fake.RequestsTo(CustomSend).Select(r => r.Body).Where(b => b.Contains('第')).ToList();
+        Assert.Equal(12, bodies.Count);
+        Assert.Equal(12, bodies.Distinct().Count());
+        Assert.All(host.WithDb(db => db.Outbox.Where(o => o.SourceRef == "race").ToList()), o => Assert.Equal((1, OutboxRoute.CustomerService), (o.Attempts, o.Route)));
+        Assert.NotNull(hosted);
+    }
+
+    [Fact]
     public async Task AccessTokenExpiresMidRun_IsRefreshedOnceAndTheMessageSent()
     {
         await using var host = await WeChatTestHost.StartAsync();
