@@ -1,6 +1,7 @@
 using SunshineBot.Web.Bootstrap;
 using SunshineBot.Web.Chat;
 using SunshineBot.Web.Hosting;
+using SunshineBot.Web.Jobs;
 using SunshineBot.Web.Staff;
 using SunshineBot.Web.WeChat;
 
@@ -13,6 +14,7 @@ builder.AddBootstrap();
 builder.Services.AddScoped<SunshineBot.Web.Tickets.FileTicket>();
 builder.AddChat();
 builder.AddStaff();
+builder.AddJobs();
 builder.AddWeChat();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using SunshineBot.Data.Jobs;
+using SunshineBot.Web.Staff;
+using SunshineBot.Web.Staff.Jobs;
+
+namespace SunshineBot.Web.Pages.Staff.Notifications;
+
+public sealed class IndexModel(ListNotifications notifications) : StaffPageModel
+{
+    public IReadOnlyList<StaffNotification> Items { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await ReloadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReadAsync(long? id)
+    {
+        await notifications.MarkReadAsync(Member, id, HttpContext.RequestAborted);
+        return Done("已标为已读。");
+    }
+
+    protected override async Task ReloadAsync() => Items = await notifications.ListAsync(Member, 200, HttpContext.RequestAborted);
+}
