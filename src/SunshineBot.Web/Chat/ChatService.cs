@@ -62,6 +62,10 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
 
     private async Task<IReadOnlyList<OutgoingMessage>> RunTurnAsync(IncomingMessage message, CancellationToken ct)
     {
+        // One transaction for the whole turn: a ticket the engine files (its own SaveChanges) commits only together
+        // with the inbound row. Two instances running the same message at once: the loser's insert of that row
+        // fails, its ticket rolls back with it, and the retry above returns the winner's replies.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var conversation = await LoadAsync(message.Channel, message.UserId, now, ct);
         var state = Read(conversation);
@@ -90,6 +94,7 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
         });
         Log(message.Channel, message.UserId, replies, "bot", now);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         signal.Notify(message.Channel, message.UserId);
         return replies;
     }
