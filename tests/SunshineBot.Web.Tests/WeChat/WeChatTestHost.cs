@@ -50,22 +50,7 @@ internal sealed class WeChatTestHost : IAsyncDisposable
     public static async Task<WeChatTestHost> StartAsync(Dictionary<string, string?>? settings = null, TestClock? clock = null)
     {
         var fake = await FakeWeChatServer.StartAsync();
-        var all = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["WeChat:Token"] = Token,
-            ["WeChat:AppId"] = FakeWeChatServer.AppId,
-            ["WeChat:AppSecret"] = FakeWeChatServer.AppSecret,
-            ["WeChat:EncodingAESKey"] = AesKey,
-            ["WeChat:Mode"] = "Safe",
-            ["WeChat:ApiBaseUrl"] = fake.BaseUrl.ToString(),
-            ["WeChat:ApiTimeoutSeconds"] = "3",
-            ["WeChat:WebChatUrl"] = WebChatUrl,
-            ["WeChat:Template:Id"] = TemplateId,
-            ["WeChat:Outbox:PollInterval"] = "00:00:00.100",
-            ["WeChat:Outbox:BaseDelay"] = "00:00:00.200",
-            ["WeChat:Outbox:MaxDelay"] = "00:00:00.400",
-            ["WeChat:Outbox:MaxAttempts"] = "50",
-        };
+        var all = Settings(fake);
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
@@ -77,6 +62,24 @@ internal sealed class WeChatTestHost : IAsyncDisposable
             : factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         return new WeChatTestHost(fake, factory, app, clock ?? TimeProvider.System);
     }
+
+    /// <summary>Safe mode against the fake, with a fast outbox (short polls and retries).</summary>
+    public static Dictionary<string, string?> Settings(FakeWeChatServer fake) => new(StringComparer.Ordinal)
+    {
+        ["WeChat:Token"] = Token,
+        ["WeChat:AppId"] = FakeWeChatServer.AppId,
+        ["WeChat:AppSecret"] = FakeWeChatServer.AppSecret,
+        ["WeChat:EncodingAESKey"] = AesKey,
+        ["WeChat:Mode"] = "Safe",
+        ["WeChat:ApiBaseUrl"] = fake.BaseUrl.ToString(),
+        ["WeChat:ApiTimeoutSeconds"] = "3",
+        ["WeChat:WebChatUrl"] = WebChatUrl,
+        ["WeChat:Template:Id"] = TemplateId,
+        ["WeChat:Outbox:PollInterval"] = "00:00:00.100",
+        ["WeChat:Outbox:BaseDelay"] = "00:00:00.200",
+        ["WeChat:Outbox:MaxDelay"] = "00:00:00.400",
+        ["WeChat:Outbox:MaxAttempts"] = "50",
+    };
 
     public long NextMsgId() => Interlocked.Increment(ref _msgId);
 
