@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SunshineBot.Conversations.Services;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Data.Outbox;
@@ -30,6 +31,38 @@ public sealed class WeChatOutboxTests
         Assert.Contains(sent, body => body.Contains("登记投诉", StringComparison.Ordinal));
         Assert.Contains(sent, body => body.Contains("哪所学校", StringComparison.Ordinal) && body.Contains("1. 不知道", StringComparison.Ordinal));
         Assert.All(host.WithDb(db => db.Outbox.ToList()), o => Assert.Equal((OutboxStatus.Sent, OutboxRoute.CustomerService), (o.Status, o.Route)));
+    }
+
+    [Fact]
+    public async Task SlowKnowledgeBase_AnswersSuccessThenTheAnswerArrivesAsACustomerServiceMessage()
+    {
+        await using var host = await WeChatTestHost.StartAsync(
+            new() { ["WeChat:ReplyBudget"] = "00:00:00.300" },
+            services: s =>
+            {
+                s.AddScoped<SunshineBot.Web.Chat.KnowledgeAnswers>();
+                s.AddScoped<IKnowledgeAnswers>(sp => new SlowAnswers(sp.GetRequiredService<SunshineBot.Web.Chat.KnowledgeAnswers>()));
+            });
+
+        var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "老师让全班买练习册 不买不行吗", host.NextMsgId()));
+
+        Assert.Equal("success", reply);
+        await WeChatTestHost.WaitForAsync(() => host.WithDb(db => db.Outbox.Count(o => o.Status == OutboxStatus.Sent)) >= 1, "the answer");
+        Assert.Contains(host.Fake.RequestsTo(CustomSend), r => r.Body.Contains("依据", StringComparison.Ordinal));
+    }
+
+    /// <summary>The knowledge base as slow as a loaded server: the turn outlives the webhook's budget.</summary>
+    private sealed class SlowAnswers(IKnowledgeAnswers inner) : IKnowledgeAnswers
+    {
+        public async Task<KbReply> AskAsync(string question, CancellationToken ct)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
+            return await inner.AskAsync(question, ct);
+        }
+
+        public Task<KbReply?> GetAsync(string entryId, CancellationToken ct) => inner.GetAsync(entryId, ct);
+
+        public Task RecordFeedbackAsync(string question, string entryId, bool helpful, CancellationToken ct) => inner.RecordFeedbackAsync(question, entryId, helpful, ct);
     }
 
     [Fact]

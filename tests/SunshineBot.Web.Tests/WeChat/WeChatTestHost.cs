@@ -47,7 +47,7 @@ internal sealed class WeChatTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WeChatTestHost> StartAsync(Dictionary<string, string?>? settings = null, TestClock? clock = null)
+    public static async Task<WeChatTestHost> StartAsync(Dictionary<string, string?>? settings = null, TestClock? clock = null, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeWeChatServer.StartAsync();
         var all = Settings(fake);
@@ -57,9 +57,17 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         }
 
         var factory = new SunshineWebFactory(all);
-        WebApplicationFactory<Program> app = clock is null
+        WebApplicationFactory<Program> app = clock is null && services is null
             ? factory
-            : factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+            : factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            {
+                if (clock is not null)
+                {
+                    s.AddSingleton<TimeProvider>(clock);
+                }
+
+                services?.Invoke(s);
+            }));
         return new WeChatTestHost(fake, factory, app, clock ?? TimeProvider.System);
     }
 
