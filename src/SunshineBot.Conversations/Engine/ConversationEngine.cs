@@ -136,7 +136,15 @@ public sealed class ConversationEngine
         {
             case "subscribe":
             case "enter":
-                turn.ShowMenu(Menu.Welcome);
+                var school = message.EventKey is { } schoolKey && schoolKey.StartsWith("school:", StringComparison.Ordinal)
+                    ? await _services.Units.GetAsync(schoolKey["school:".Length..], turn.CancellationToken)
+                    : null;
+                if (school is not null)
+                {
+                    turn.State.PrefillSchoolCode = school.Code;
+                }
+
+                turn.ShowMenu(school is null ? Menu.Welcome : $"{Menu.Welcome}\n您是从“{school.Name}”的二维码进来的，登记事项时会自动填上这所学校。");
                 break;
             case "click" when message.EventKey is { } key && Menu.Items.FirstOrDefault(i => i.Value == key) is { } item:
                 turn.State.Stack.Clear();

@@ -37,5 +37,8 @@ public sealed class ConversationState
     /// <summary>A phone number the parent proved (full number + one of its tickets): its tickets show up in 查询进度 here.</summary>
     public string? BoundPhone { get; set; }
 
+    /// <summary>A school the parent came from (a school's QR code): the next form starts with it filled in.</summary>
+    public string? PrefillSchoolCode { get; set; }
+
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
 }

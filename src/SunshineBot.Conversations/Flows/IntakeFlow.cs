@@ -32,7 +32,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
 
     private static readonly QuickReply Skip = new("跳过", "跳过");
 
-    protected override Task<IntakeForm> InitializeAsync(TurnContext turn, string? args)
+    protected override async Task<IntakeForm> InitializeAsync(TurnContext turn, string? args)
     {
         var parts = (args ?? "").Split('|');
         var form = new IntakeForm { Kind = Enum.TryParse<TicketKind>(parts[0], out var kind) ? kind : TicketKind.Consultation };
@@ -46,8 +46,22 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
             form.SchoolCode = parts[2]["school:".Length..];
         }
 
-        turn.Say(Intro(form.Kind));
-        return Task.FromResult(form);
+        if (form.SchoolCode is null && turn.State.PrefillSchoolCode is { } prefill)
+        {
+            form.SchoolCode = prefill;
+        }
+
+        if (form.SchoolCode is not null)
+        {
+            form.SchoolName = (await turn.Services.Units.GetAsync(form.SchoolCode, turn.CancellationToken))?.Name;
+            if (form.SchoolName is null)
+            {
+                form.SchoolCode = null;
+            }
+        }
+
+        turn.Say(Intro(form.Kind) + (form.SchoolName is null ? "" : $"\n学校：{form.SchoolName}（不对的话，最后核对时可以改）。"));
+        return form;
     }
 
     protected override string? RestartArgs(IntakeForm form) => form.Kind.ToString();

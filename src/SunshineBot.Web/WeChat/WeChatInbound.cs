@@ -37,13 +37,13 @@ public sealed record WeChatInboundAction(WeChatTurnRequest? Turn, string? Direct
                 Location = new IncomingLocation((double)lat, (double)lon, place.Label),
             }),
             WeChatLinkMessage link => Turn(Incoming(IncomingKind.Text) with { Text = $"{link.Title} {link.Url}".Trim() }),
-            // The QR scene may carry a school code; the engine does not use it yet (see docs/wechat.md).
+            // The QR scene may carry a school code: the engine pre-fills the school of the next form with it.
             WeChatSubscribeEvent follow => Turn(Incoming(IncomingKind.Event) with
             {
                 EventName = "subscribe",
                 EventKey = follow.SceneValue is { } scene ? "school:" + scene : null,
             }),
-            WeChatScanEvent => Turn(Incoming(IncomingKind.Event) with { EventName = "enter" }),
+            WeChatScanEvent scan => Turn(Incoming(IncomingKind.Event) with { EventName = "enter", EventKey = "school:" + scan.SceneValue }),
             WeChatMenuClickEvent click => Turn(Incoming(IncomingKind.Event) with { EventName = "click", EventKey = click.Key }),
             WeChatUnsubscribeEvent or WeChatMenuViewEvent or WeChatLocationReportEvent or WeChatTemplateSendJobFinishEvent => new(null, null),
             _ when message.Header.Event is not null => new(null, null),

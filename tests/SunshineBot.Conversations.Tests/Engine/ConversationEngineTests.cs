@@ -53,6 +53,35 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
+    public async Task SubscribeFromASchoolQrCode_PrefillsTheSchoolOfTheNextForm()
+    {
+        var t = new Transcript();
+        var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), t.Services);
+        var state = new ConversationState();
+
+        var welcome = await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe", EventKey = "school:YGS-DC-002" }, DateTimeOffset.UnixEpoch);
+        var intake = await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "m1", Text = "我要投诉" }, DateTimeOffset.UnixEpoch);
+
+        Assert.Contains(welcome, r => r.Text!.Contains("东城区实验中学", StringComparison.Ordinal));
+        Assert.Contains(intake, r => r.Text!.Contains("学校：东城区实验中学", StringComparison.Ordinal));
+        Assert.Contains(intake, r => r.Text!.Contains("哪方面", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SubscribeWithAnUnknownSchoolCode_IsAPlainWelcome()
+    {
+        var t = new Transcript();
+        var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), t.Services);
+        var state = new ConversationState();
+
+        await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe", EventKey = "school:NOPE" }, DateTimeOffset.UnixEpoch);
+        var intake = await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "m1", Text = "我要投诉" }, DateTimeOffset.UnixEpoch);
+
+        Assert.Null(state.PrefillSchoolCode);
+        Assert.Contains(intake, r => r.Text!.Contains("哪所学校", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ImageAtTheMenu_ExplainsWhereToUseIt()
     {
         new Transcript().Photo().Expect("收到您的图片");
