@@ -30,10 +30,9 @@ internal static class AnalysisComparison
             ("all (default): bigrams + unigrams + synonyms + stopwords + field weights, term counts, every query term", new ChineseAnalyzerOptions(), defaults),
             ("all, answer weighted as much as questions", new ChineseAnalyzerOptions(), defaults with { AnswerWeight = 4 }),
             ("all, distinct tokens per field (presence, not counts)", new ChineseAnalyzerOptions(), defaults with { DistinctTokensPerField = true }),
-            ("all, FTS5 detail=column", new ChineseAnalyzerOptions(), defaults with { Detail = "column" }),
-            ("all, 24 rarest query terms sent to FTS5", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 24 }),
-            ("all, 10 rarest query terms sent to FTS5", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 10 }),
-            ("all, 16 rarest query terms sent to FTS5", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 16 }),
+            ("all, 24 rarest query terms ranked by bm25", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 24 }),
+            ("all, 10 rarest query terms ranked by bm25", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 10 }),
+            ("all, 16 rarest query terms ranked by bm25", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 16 }),
         };
 
         var table = new StringBuilder();

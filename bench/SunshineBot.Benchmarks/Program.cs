@@ -5,6 +5,7 @@ using SunshineBot.Knowledge.Evaluation;
 
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- compare   analysis variants on the eval set
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- latency   per-query latency percentiles, memory
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- fts5      in-memory bm25 against the FTS5 reference
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var kbDirectory = BenchPaths.KbDirectory();
@@ -20,6 +21,12 @@ switch (args.FirstOrDefault())
         break;
     case "sweep":
         TuningDump.SweepWeights(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile), Console.Out);
+        break;
+    case "fts5":
+        var real = KbLoader.Load(kbDirectory);
+        var asked = KbEvalQuestion.ReadJsonLines(evalFile).Select(q => q.Question).ToList();
+        Fts5Reference.Compare(real, asked, Console.Out);
+        Fts5Reference.Compare(SyntheticKb.Create(real, 10_000), asked, Console.Out);
         break;
     case "latency":
         LatencyReport.Run(kbDirectory, evalFile, Console.Out);

@@ -7,8 +7,9 @@ namespace SunshineBot.Knowledge;
 
 /// <summary>
 /// The knowledge base the chat asks: holds the current <see cref="KbIndex"/> and swaps in a new one on
-/// <see cref="Rebuild()"/> without downtime — queries in flight finish on the old index, which is disposed
-/// after the last of them. Thread-safe; create one per process.
+/// <see cref="Rebuild()"/> without downtime — the new index is built aside while queries use the old one,
+/// queries in flight finish on the index they started with, and the GC collects it after them.
+/// Thread-safe; create one per process.
 /// </summary>
 public sealed class KnowledgeBase : IDisposable
 {
@@ -50,8 +51,9 @@ public sealed class KnowledgeBase : IDisposable
         }
         else
         {
-            var hits = Search(text, 5);
-            answer = hits.Count == 0 && _current.Analyzer.AnalyzeQuery(text).Count == 0
+            var index = CurrentIndex();
+            var hits = index.Search(text, 5);
+            answer = hits.Count == 0 && index.Analyzer.AnalyzeQuery(text).Count == 0
                 ? new KbAnswer { Question = text, Status = KbAnswerStatus.Empty }
                 : KbAnswerPolicy.Decide(text, hits, _options.Answer);
         }
@@ -61,32 +63,10 @@ public sealed class KnowledgeBase : IDisposable
     }
 
     /// <summary>Ranked entries for a question, best first, without the answer/not-sure decision.</summary>
-    public IReadOnlyList<KbHit> Search(string question, int limit)
-    {
-        var index = AcquireIndex();
-        try
-        {
-            return index.Search(Clip(question), limit);
-        }
-        finally
-        {
-            index.Release();
-        }
-    }
+    public IReadOnlyList<KbHit> Search(string question, int limit) => CurrentIndex().Search(Clip(question), limit);
 
     /// <summary>Share of the question's weight in terms the kb never uses (0 to 1): high for off-topic questions.</summary>
-    public double UnknownShare(string question)
-    {
-        var index = AcquireIndex();
-        try
-        {
-            return index.UnknownShare(Clip(question));
-        }
-        finally
-        {
-            index.Release();
-        }
-    }
+    public double UnknownShare(string question) => CurrentIndex().UnknownShare(Clip(question));
 
     /// <summary>Reloads the kb/ folder and swaps the new index in.</summary>
     public KbBuildReport Rebuild() => Rebuild(KbLoader.Load(_options.Path));
@@ -96,33 +76,21 @@ public sealed class KnowledgeBase : IDisposable
     {
         lock (_rebuildLock)
         {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             var (index, report) = BuildIndex(content);
-            var old = Interlocked.Exchange(ref _current, index);
+            Volatile.Write(ref _current, index);
             LastBuild = report;
-            old.Retire();
             return report;
         }
     }
 
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            Volatile.Read(ref _current).Retire();
-        }
-    }
+    /// <summary>Nothing native to free any more; after it, every call throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => Volatile.Write(ref _disposed, 1);
 
-    private KbIndex AcquireIndex()
+    private KbIndex CurrentIndex()
     {
-        while (true)
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            var index = Volatile.Read(ref _current);
-            if (index.TryAcquire())
-            {
-                return index;
-            }
-        }
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return Volatile.Read(ref _current);
     }
 
     private string Clip(string? question)

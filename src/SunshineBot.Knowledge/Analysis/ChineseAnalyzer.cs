@@ -16,12 +16,15 @@ public sealed class ChineseAnalyzer
 
     private readonly PhraseMatcher _synonyms;
     private readonly PhraseMatcher _stopWords;
+    private readonly Dictionary<int, string> _conceptTokens;
 
     public ChineseAnalyzer(SynonymTable synonyms, ChineseAnalyzerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(synonyms);
         Options = options ?? new ChineseAnalyzerOptions();
-        _synonyms = new PhraseMatcher(Options.Synonyms ? SynonymConcepts.Build(synonyms) : []);
+        var concepts = Options.Synonyms ? SynonymConcepts.Build(synonyms) : [];
+        _synonyms = new PhraseMatcher(concepts);
+        _conceptTokens = concepts.Values.Distinct().ToDictionary(g => g, g => SynonymTokenPrefix + g.ToString(CultureInfo.InvariantCulture));
         _stopWords = new PhraseMatcher(Options.QueryStopWords
             ? StopWords.Default.Select(ChineseNormalizer.Normalize).Distinct(StringComparer.Ordinal).ToDictionary(w => w, _ => 0, StringComparer.Ordinal)
             : []);
@@ -32,11 +35,18 @@ public sealed class ChineseAnalyzer
     /// <summary>Tokens of a document field, in order and with repeats (term frequency matters to bm25).</summary>
     public List<string> AnalyzeDocument(string text)
     {
+        var sink = new ListSink(new List<string>(text.Length * 2));
+        AnalyzeDocument(text, ref sink);
+        return sink.Tokens;
+    }
+
+    /// <summary>The tokens of <see cref="AnalyzeDocument(string)"/>, handed over as spans: no string per token.</summary>
+    internal void AnalyzeDocument<TSink>(string text, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
         var normalized = ChineseNormalizer.Normalize(text);
-        var tokens = new List<string>(normalized.Length * 2);
-        AddSynonymTokens(normalized, tokens);
-        AddTextTokens(normalized, tokens);
-        return tokens;
+        AddSynonymTokens(normalized, ref sink);
+        AddTextTokens(normalized, ref sink);
     }
 
     /// <summary>
@@ -46,25 +56,27 @@ public sealed class ChineseAnalyzer
     public List<string> AnalyzeQuery(string text)
     {
         var normalized = ChineseNormalizer.Normalize(text);
-        var tokens = new List<string>();
+        var sink = new ListSink([]);
         var kept = _stopWords.ReplaceMatchesWithSpace(normalized, out var removed);
-        AddSynonymTokens(normalized, tokens, removed);
-        AddTextTokens(kept, tokens);
-        return tokens.Distinct(StringComparer.Ordinal).ToList();
+        AddSynonymTokens(normalized, ref sink, removed);
+        AddTextTokens(kept, ref sink);
+        return sink.Tokens.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private void AddSynonymTokens(string normalized, List<string> tokens, bool[]? removed = null)
+    private void AddSynonymTokens<TSink>(string normalized, ref TSink sink, bool[]? removed = null)
+        where TSink : struct, ITokenSink
     {
         foreach (var (start, group) in _synonyms.FindMatches(normalized))
         {
             if (removed is null || !removed[start])
             {
-                tokens.Add(SynonymTokenPrefix + group.ToString(CultureInfo.InvariantCulture));
+                sink.Add(_conceptTokens[group]);
             }
         }
     }
 
-    private void AddTextTokens(string normalized, List<string> tokens)
+    private void AddTextTokens<TSink>(string normalized, ref TSink sink)
+        where TSink : struct, ITokenSink
     {
         var start = 0;
         while (start < normalized.Length)
@@ -86,22 +98,23 @@ public sealed class ChineseAnalyzer
             var run = normalized.AsSpan(start, end - start);
             if (cjk)
             {
-                AddCjkTokens(run, tokens);
+                AddCjkTokens(run, ref sink);
             }
             else
             {
-                tokens.Add(run.ToString());
+                sink.Add(run);
             }
 
             start = end;
         }
     }
 
-    private void AddCjkTokens(ReadOnlySpan<char> run, List<string> tokens)
+    private void AddCjkTokens<TSink>(ReadOnlySpan<char> run, ref TSink sink)
+        where TSink : struct, ITokenSink
     {
         if (run.Length == 1)
         {
-            tokens.Add(run.ToString());
+            sink.Add(run);
             return;
         }
 
@@ -109,14 +122,21 @@ public sealed class ChineseAnalyzer
         {
             if (Options.Unigrams)
             {
-                tokens.Add(run.Slice(i, 1).ToString());
+                sink.Add(run.Slice(i, 1));
             }
 
             if (i + 1 < run.Length)
             {
-                tokens.Add(run.Slice(i, 2).ToString());
+                sink.Add(run.Slice(i, 2));
             }
         }
+    }
+
+    private readonly struct ListSink(List<string> tokens) : ITokenSink
+    {
+        public List<string> Tokens { get; } = tokens;
+
+        public void Add(ReadOnlySpan<char> token) => Tokens.Add(token.ToString());
     }
 
     /// <summary>Forward longest-match over a small phrase dictionary, without allocating per position.</summary>

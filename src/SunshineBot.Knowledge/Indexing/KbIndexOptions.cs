@@ -1,6 +1,6 @@
 namespace SunshineBot.Knowledge.Indexing;
 
-/// <summary>bm25 column weights: a match in a question variant counts most, then title, tags, answer.</summary>
+/// <summary>bm25 field weights: a match in a question variant counts most, then title, tags, answer.</summary>
 public sealed record KbIndexOptions
 {
     public double QuestionWeight { get; init; } = 4.0;
@@ -12,14 +12,11 @@ public sealed record KbIndexOptions
     public double AnswerWeight { get; init; } = 1.0;
 
     /// <summary>
-    /// A question's rarest terms that go to FTS5 (the rest barely move bm25 but each costs a posting-list
-    /// scan); coverage and similarity still use every term. 0 = no limit.
+    /// A question's rarest terms that rank by bm25 (the rest barely move it but each costs a walk along its
+    /// postings); coverage and similarity still use every term. 0 = no limit.
     /// </summary>
     public int MaxQueryTerms { get; init; }
 
     /// <summary>Index each distinct token once per field: bm25 on presence rather than counts, a smaller index.</summary>
     public bool DistinctTokensPerField { get; init; }
-
-    /// <summary>FTS5 <c>detail</c> option: <c>full</c>, <c>column</c> or <c>none</c> (not with bm25 weights per column).</summary>
-    public string Detail { get; init; } = "full";
 }

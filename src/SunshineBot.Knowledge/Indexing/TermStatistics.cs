@@ -1,145 +1,119 @@
 namespace SunshineBot.Knowledge.Indexing;
 
 /// <summary>
-/// Which terms each entry contains and how rare each term is: the in-memory side of the index, used to
-/// judge how much of a question an entry covers. Terms are interned to ints to keep 10,000 entries small.
+/// How rare each term is and which terms each question variant holds: used to judge how much of a question
+/// an entry covers and how close it comes to one of the entry's question variants.
 /// </summary>
 internal sealed class TermStatistics
 {
-    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
-    private readonly List<int> _documentFrequency = [];
-    private readonly List<int[]> _termsOfEntry = [];
-    private readonly List<int[][]> _variantsOfEntry = [];
+    private readonly InvertedIndex _index;
+    private readonly int[][][] _variantsOfEntry;
+    private readonly double[][] _variantMass;
 
-    public int EntryCount => _termsOfEntry.Count;
-
-    public int TermCount => _termIds.Count;
-
-    /// <param name="tokens">All tokens of the entry, every field.</param>
-    /// <param name="variants">The tokens of each question variant and of the title, one list each.</param>
-    public void AddEntry(IEnumerable<string> tokens, IEnumerable<IEnumerable<string>> variants)
+    /// <param name="variantsOfEntry">Per entry: the sorted term ids of each question variant and of the title.</param>
+    public TermStatistics(InvertedIndex index, int[][][] variantsOfEntry)
     {
-        var ids = new HashSet<int>();
-        foreach (var token in tokens)
+        _index = index;
+        _variantsOfEntry = variantsOfEntry;
+        _variantMass = variantsOfEntry.Select(variants => variants.Select(v => v.Sum(id => Idf(index.DocumentFrequency(id)))).ToArray()).ToArray();
+    }
+
+    public int EntryCount => _index.EntryCount;
+
+    /// <summary>A question's terms, each with its id (-1 if no entry has it) and idf.</summary>
+    public QueryTerm[] Resolve(IReadOnlyList<string> tokens)
+    {
+        var terms = new QueryTerm[tokens.Count];
+        for (var i = 0; i < terms.Length; i++)
         {
-            var id = Intern(token);
-            if (ids.Add(id))
-            {
-                _documentFrequency[id]++;
-            }
+            var id = _index.TermId(tokens[i]);
+            var df = _index.DocumentFrequency(id);
+            terms[i] = new QueryTerm(df > 0 ? id : -1, Idf(df));
         }
 
-        _termsOfEntry.Add(ToSortedArray(ids));
-        _variantsOfEntry.Add(variants.Select(v => ToSortedArray(v.Select(Intern).ToHashSet())).ToArray());
+        return terms;
     }
 
     /// <summary>
     /// How closely the question matches the entry's closest question variant (or title): idf-weighted Dice
     /// overlap, from 0 to 1. Long, chatty questions still score well if they contain one variant's words.
     /// </summary>
-    public double VariantSimilarity(int entry, IReadOnlyList<string> tokens)
+    public double VariantSimilarity(int entry, QueryTerm[] query)
     {
-        var queryIds = new List<(int Id, double Idf)>(tokens.Count);
         double queryMass = 0;
-        foreach (var token in tokens)
+        foreach (var term in query)
         {
-            var idf = Idf(token);
-            queryMass += idf;
-            queryIds.Add((_termIds.TryGetValue(token, out var id) ? id : -1, idf));
+            queryMass += term.Idf;
         }
 
         double best = 0;
-        foreach (var variant in _variantsOfEntry[entry])
+        var variants = _variantsOfEntry[entry];
+        for (var v = 0; v < variants.Length; v++)
         {
-            double shared = 0, variantMass = 0;
-            foreach (var id in variant)
+            double shared = 0;
+            foreach (var term in query)
             {
-                variantMass += Idf(_documentFrequency[id]);
-            }
-
-            foreach (var (id, idf) in queryIds)
-            {
-                if (id >= 0 && Array.BinarySearch(variant, id) >= 0)
+                if (term.Id >= 0 && Array.BinarySearch(variants[v], term.Id) >= 0)
                 {
-                    shared += idf;
+                    shared += term.Idf;
                 }
             }
 
-            if (queryMass + variantMass > 0)
+            var mass = queryMass + _variantMass[entry][v];
+            if (mass > 0)
             {
-                best = Math.Max(best, 2 * shared / (queryMass + variantMass));
+                best = Math.Max(best, 2 * shared / mass);
             }
         }
 
         return best;
     }
 
-    /// <summary>
-    /// Of the tokens some entry contains (others cannot match), the <paramref name="count"/> with the highest
-    /// idf; all of them when count is 0.
-    /// </summary>
-    public List<string> Rarest(List<string> tokens, int count)
-    {
-        var known = tokens.Where(_termIds.ContainsKey).ToList();
-        return count <= 0 || known.Count <= count ? known : known.OrderByDescending(Idf).Take(count).ToList();
-    }
-
-    /// <summary>Share of the question's idf mass in terms no entry contains at all.</summary>
-    public double UnknownShare(IReadOnlyList<string> tokens)
-    {
-        double total = 0, unknown = 0;
-        foreach (var token in tokens)
-        {
-            var idf = Idf(token);
-            total += idf;
-            unknown += _termIds.ContainsKey(token) ? 0 : idf;
-        }
-
-        return total <= 0 ? 0 : unknown / total;
-    }
-
-    /// <summary>bm25's idf; a term no entry has gets the highest weight, since it is what the entry lacks.</summary>
-    public double Idf(string token)
-    {
-        return Idf(_termIds.TryGetValue(token, out var id) ? _documentFrequency[id] : 0);
-    }
-
-    private double Idf(int documentFrequency) =>
-        Math.Log(1.0 + ((EntryCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
-
-    private int Intern(string token)
-    {
-        if (!_termIds.TryGetValue(token, out var id))
-        {
-            id = _termIds.Count;
-            _termIds.Add(token, id);
-            _documentFrequency.Add(0);
-        }
-
-        return id;
-    }
-
-    private static int[] ToSortedArray(HashSet<int> ids)
-    {
-        var sorted = ids.ToArray();
-        Array.Sort(sorted);
-        return sorted;
-    }
-
-    public double Coverage(int entry, IReadOnlyList<string> tokens)
+    /// <summary>Share (by idf) of the question's terms that the entry contains, from 0 to 1.</summary>
+    public double Coverage(int entry, QueryTerm[] query)
     {
         double total = 0, covered = 0;
-        var terms = _termsOfEntry[entry];
-        foreach (var token in tokens)
+        foreach (var term in query)
         {
-            var idf = Idf(token);
-            total += idf;
-            if (_termIds.TryGetValue(token, out var id) && Array.BinarySearch(terms, id) >= 0)
+            total += term.Idf;
+            if (_index.Contains(term.Id, entry))
             {
-                covered += idf;
+                covered += term.Idf;
             }
         }
 
         return total <= 0 ? 0 : covered / total;
     }
+
+    /// <summary>Of the terms some entry contains (others cannot match), the <paramref name="count"/> rarest; all when 0.</summary>
+    public static List<int> Rarest(QueryTerm[] query, int count)
+    {
+        var known = query.Where(t => t.Id >= 0);
+        if (count > 0)
+        {
+            known = known.OrderByDescending(t => t.Idf).Take(count);
+        }
+
+        return known.Select(t => t.Id).ToList();
+    }
+
+    /// <summary>Share of the question's idf mass in terms no entry contains at all.</summary>
+    public static double UnknownShare(QueryTerm[] query)
+    {
+        double total = 0, unknown = 0;
+        foreach (var term in query)
+        {
+            total += term.Idf;
+            unknown += term.Id < 0 ? term.Idf : 0;
+        }
+
+        return total <= 0 ? 0 : unknown / total;
+    }
+
+    /// <summary>bm25's (Lucene-style, always positive) idf; a term no entry has gets the highest weight.</summary>
+    private double Idf(int documentFrequency) =>
+        Math.Log(1.0 + ((EntryCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 }
+
+/// <summary>One distinct term of a question: its id (-1 when no entry contains it) and its idf.</summary>
+internal readonly record struct QueryTerm(int Id, double Idf);
