@@ -37,8 +37,20 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
         }
     }
 
-    /// <summary>Starts a flow the system begins (the revisit survey) in the parent's conversation.</summary>
+    /// <summary>Starts a flow the system begins (the revisit survey) in the parent's conversation, and saves.</summary>
     public async Task<IReadOnlyList<OutgoingMessage>> StartFlowAsync(string channel, string userId, string flowId, string args, CancellationToken ct)
+    {
+        var replies = await QueueFlowAsync(channel, userId, flowId, args, ct);
+        await db.SaveChangesAsync(ct);
+        Wake(channel, userId);
+        return replies;
+    }
+
+    /// <summary>
+    /// Starts a system flow in the caller's unit of work: the conversation's new state and the flow's words are
+    /// saved by the caller's SaveChanges, together with the change that caused them; call <see cref="Wake"/> after.
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> QueueFlowAsync(string channel, string userId, string flowId, string args, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var conversation = await LoadAsync(channel, userId, now, ct);
@@ -47,18 +59,26 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
         conversation.StateJson = JsonSerializer.Serialize(state, Json);
         conversation.UpdatedAt = now;
         Log(channel, userId, replies, "system", now);
-        await db.SaveChangesAsync(ct);
-        signal.Notify(channel, userId);
         return replies;
     }
 
-    /// <summary>A message from staff or the system that is not part of a turn (an official reply).</summary>
+    /// <summary>A message from staff or the system that is not part of a turn (an official reply), saved at once.</summary>
     public async Task PushAsync(string channel, string userId, IReadOnlyList<OutgoingMessage> messages, string source, CancellationToken ct)
     {
-        Log(channel, userId, messages, source, clock.GetUtcNow());
+        Queue(channel, userId, messages, source);
         await db.SaveChangesAsync(ct);
-        signal.Notify(channel, userId);
+        Wake(channel, userId);
     }
+
+    /// <summary>
+    /// Adds a message from staff or the system to the caller's unit of work (not saved): it is in the conversation
+    /// exactly when the caller's change is. Call <see cref="Wake"/> after the save.
+    /// </summary>
+    public void Queue(string channel, string userId, IReadOnlyList<OutgoingMessage> messages, string source) =>
+        Log(channel, userId, messages, source, clock.GetUtcNow());
+
+    /// <summary>Tells the parent's open pages (long poll) that new lines were saved.</summary>
+    public void Wake(string channel, string userId) => signal.Notify(channel, userId);
 
     private async Task<IReadOnlyList<OutgoingMessage>> RunTurnAsync(IncomingMessage message, CancellationToken ct)
     {

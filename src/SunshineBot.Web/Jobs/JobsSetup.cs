@@ -34,6 +34,7 @@ public static class JobsSetup
         services.AddScoped<FollowUpRevisits>();
         services.AddScoped<ScanDeadlines>();
         services.AddScoped<AlertUrgentTickets>();
+        services.AddScoped<ITicketFiledHook, UrgentTicketFiledHook>();
         services.AddScoped<CreateMonthlyReport>();
         services.AddScoped<ManageDutyRoster>();
         services.AddScoped<ListNotifications>();

@@ -10,7 +10,8 @@ namespace SunshineBot.Web.Tickets;
 /// 受理: turns an intake (from the chat, or staff taking a phone call / walk-in / 12345 ticket) into a numbered
 /// ticket with its limits, in one transaction. Validation is the domain's, so every channel gets the same rules.
 /// </summary>
-public sealed class FileTicket(SunshineDbContext db, TicketNumberGenerator numbers, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock)
+public sealed class FileTicket(
+    SunshineDbContext db, TicketNumberGenerator numbers, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock, IEnumerable<ITicketFiledHook> hooks)
 {
     public async Task<Ticket> RunAsync(TicketIntake intake, Actor receivedBy, IReadOnlyList<TicketAttachment>? attachments = null, CancellationToken ct = default)
     {
@@ -24,7 +25,18 @@ public sealed class FileTicket(SunshineDbContext db, TicketNumberGenerator numbe
         }
 
         db.Tickets.Add(ticket);
+        foreach (var hook in hooks)
+        {
+            await hook.BeforeSaveAsync(ticket, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return ticket;
     }
+}
+
+/// <summary>Work that belongs to filing a ticket (the urgent alert): added to the same unit of work, saved with the ticket.</summary>
+public interface ITicketFiledHook
+{
+    Task BeforeSaveAsync(Ticket ticket, CancellationToken ct);
 }

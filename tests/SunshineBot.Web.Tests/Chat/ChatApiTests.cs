@@ -177,14 +177,77 @@ public sealed class ChatApiTests
             var staff = new Actor("staff:1", "李老师");
             ticket.Dispatch(staff, DateTimeOffset.UtcNow, "YGS-DC-001");
             ticket.Reply(staff, DateTimeOffset.UtcNow, "您好，义务教育阶段公办学校不收学费和杂费。", requireReview: false);
+            var notifier = scope.ServiceProvider.GetRequiredService<IParentNotifier>();
+            await notifier.AddReplyPublishedAsync(ticket, default);
             await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<IParentNotifier>().NotifyReplyPublishedAsync(ticket, default);
+            await notifier.ReplyPublishedSavedAsync(ticket, default);
         }
 
         var after = await waiting;
         var staffLine = Assert.Single(after.GetProperty("messages").EnumerateArray(), m => m.GetProperty("source").GetString() == "staff");
         Assert.Contains("不收学费和杂费", staffLine.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(before.GetProperty("messages").GetArrayLength() >= 20);
+    }
+
+    [Fact]
+    public async Task ReplyPublished_SaveRefusedByAConcurrentChange_ParentGetsNothingUntilItSaves()
+    {
+        using var factory = new SunshineWebFactory();
+        string number;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var ticket = await scope.ServiceProvider.GetRequiredService<FileTicket>().RunAsync(new TicketIntake
+            {
+                Kind = TicketKind.Consultation, Channel = Channel.WebChat, Category = TicketCategory.TuitionAndMiscFees,
+                Description = "想问一下今年的学杂费标准是多少", VisitorPhone = "13812345678", FiledBy = "w-race-device",
+            }, new Actor("staff:1", "受理员"));
+            number = ticket.Number;
+        }
+
+        var staff = new Actor("staff:1", "李老师");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+            var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number);
+
+            // Another staff member changes the ticket in between: this publication must not reach the parent alone.
+            using (var other = factory.Services.CreateScope())
+            {
+                var otherDb = other.ServiceProvider.GetRequiredService<SunshineDbContext>();
+                var same = await otherDb.TicketsWithHistory.SingleAsync(t => t.Number == number);
+                same.AddNote(staff, DateTimeOffset.UtcNow, "家长来电补充了年级");
+                await otherDb.SaveChangesAsync();
+            }
+
+            ticket.Dispatch(staff, DateTimeOffset.UtcNow, "YGS-DC-001");
+            ticket.Reply(staff, DateTimeOffset.UtcNow, "您好，义务教育阶段公办学校不收学费和杂费。", requireReview: false);
+            await scope.ServiceProvider.GetRequiredService<IParentNotifier>().AddReplyPublishedAsync(ticket, default);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Empty(await StaffLinesAsync(factory, "w-race-device"));
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+            var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number);
+            ticket.Dispatch(staff, DateTimeOffset.UtcNow, "YGS-DC-001");
+            ticket.Reply(staff, DateTimeOffset.UtcNow, "您好，义务教育阶段公办学校不收学费和杂费。", requireReview: false);
+            var notifier = scope.ServiceProvider.GetRequiredService<IParentNotifier>();
+            await notifier.AddReplyPublishedAsync(ticket, default);
+            await db.SaveChangesAsync();
+            await notifier.ReplyPublishedSavedAsync(ticket, default);
+        }
+
+        var line = Assert.Single(await StaffLinesAsync(factory, "w-race-device"));
+        Assert.Contains(number, line, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> StaffLinesAsync(SunshineWebFactory factory, string device)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SunshineDbContext>().ChatMessages.AsNoTracking()
+            .Where(m => m.UserId == device && m.Source == "staff").Select(m => m.Text ?? "").ToListAsync();
     }
 
     [Fact]

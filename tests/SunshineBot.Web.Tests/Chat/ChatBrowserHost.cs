@@ -88,8 +88,10 @@ public sealed class ChatBrowserHost : IAsyncDisposable
         var staff = new Actor("staff:browser-test", "李老师");
         ticket.Dispatch(staff, clock.GetUtcNow(), unitCode);
         ticket.Reply(staff, clock.GetUtcNow(), text, requireReview: false);
+        var notifier = scope.ServiceProvider.GetRequiredService<IParentNotifier>();
+        await notifier.AddReplyPublishedAsync(ticket, CancellationToken.None);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<IParentNotifier>().NotifyReplyPublishedAsync(ticket, CancellationToken.None);
+        await notifier.ReplyPublishedSavedAsync(ticket, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Web.Jobs.Deadlines;
@@ -44,7 +45,7 @@ public sealed class DeadlineAndUrgentJobsTests
     }
 
     [Fact]
-    public async Task AlertUrgentTickets_SaturdayNight_AlertsTheRosterOnceElseTheCentreAdmins()
+    public async Task AlertUrgentTickets_SaturdayNight_AlertsTheRosterAtFilingOnceElseTheCentreAdmins()
     {
         await using var host = await StartAsync(Beijing(6, 13, 23));
         await host.WithDbAsync(async db =>
@@ -55,17 +56,32 @@ public sealed class DeadlineAndUrgentJobsTests
         var urgent = await host.FileAsync(severity: Severity.Urgent);
         await host.FileAsync(device: "dev-2");
 
-        Assert.Equal([urgent], await host.Use<AlertUrgentTickets, IReadOnlyList<string>>(a => a.RunAsync(default)));
-        Assert.Empty(await host.Use<AlertUrgentTickets, IReadOnlyList<string>>(a => a.RunAsync(default)));
+        // Alerted by the filing itself, before any scan; the scan then has nothing left to send.
         var alert = Assert.Single(await host.NotificationsAsync("urgent"));
         Assert.Equal(("duty1", urgent), (alert.UserName, alert.TicketNumber));
+        Assert.Contains("重大特急件", alert.Text, StringComparison.Ordinal);
+        Assert.Empty(await host.Use<AlertUrgentTickets, IReadOnlyList<string>>(a => a.RunAsync(default)));
+        Assert.Single(await host.NotificationsAsync("urgent"));
 
         host.Clock.Set(Beijing(6, 14, 2)); // Sunday: no one on the roster
         var second = await host.FileAsync(device: "dev-3", severity: Severity.Urgent);
-        Assert.Equal([second], await host.Use<AlertUrgentTickets, IReadOnlyList<string>>(a => a.RunAsync(default)));
         var fallback = (await host.NotificationsAsync("urgent")).Where(n => n.TicketNumber == second).ToList();
         Assert.NotEmpty(fallback);
         Assert.DoesNotContain(fallback, n => n.UserName == "duty1" || n.UserName == "h1");
+    }
+
+    [Fact]
+    public async Task AlertUrgentTickets_TicketWithoutAlert_TheScanSendsIt()
+    {
+        await using var host = await StartAsync(Beijing(6, 13, 23));
+        var normal = await host.FileAsync();
+        // Raised to urgent after filing (or filed while the hook failed): the periodic scan is the safety net.
+        await host.WithDbAsync(db => db.Tickets.Where(t => t.Number == normal).ExecuteUpdateAsync(u => u.SetProperty(t => t.Severity, Severity.Urgent)));
+        Assert.Empty(await host.NotificationsAsync("urgent"));
+
+        Assert.Equal([normal], await host.Use<AlertUrgentTickets, IReadOnlyList<string>>(a => a.RunAsync(default)));
+        Assert.Empty(await host.Use<AlertUrgentTickets, IReadOnlyList<string>>(a => a.RunAsync(default)));
+        Assert.NotEmpty(await host.NotificationsAsync("urgent"));
     }
 
     [Fact]

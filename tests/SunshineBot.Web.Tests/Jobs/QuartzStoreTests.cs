@@ -86,8 +86,10 @@ public sealed class QuartzStoreTests
         var now = DateTimeOffset.UtcNow;
         ticket.Dispatch(new Actor("staff:1", "受理员"), now, "YGS-DC");
         ticket.Reply(new Actor("staff:2", "承办人"), now, "已核查处理。", requireReview: false);
+        var notifier = sp.GetRequiredService<IParentNotifier>();
+        await notifier.AddReplyPublishedAsync(ticket, default);
         await db.SaveChangesAsync();
-        await sp.GetRequiredService<IParentNotifier>().NotifyReplyPublishedAsync(ticket, default);
+        await notifier.ReplyPublishedSavedAsync(ticket, default);
         return ticket.Number;
     }
 

@@ -154,7 +154,9 @@ public sealed partial class StaffTestHost : IDisposable
     {
         public List<string> Published { get; } = [];
 
-        public Task NotifyReplyPublishedAsync(Ticket ticket, CancellationToken ct)
+        public Task AddReplyPublishedAsync(Ticket ticket, CancellationToken ct) => Task.CompletedTask;
+
+        public Task ReplyPublishedSavedAsync(Ticket ticket, CancellationToken ct)
         {
             lock (Published)
             {

@@ -228,7 +228,9 @@ public sealed class WeChatOutboxTests
         var at = clock.GetUtcNow();
         ticket.Dispatch(new Actor("staff:1", "受理员"), at, "YGS-DC-001", "请办理");
         ticket.Reply(new Actor("staff:2", "承办人"), at, text, requireReview: false);
+        var notifier = scope.ServiceProvider.GetRequiredService<IParentNotifier>();
+        await notifier.AddReplyPublishedAsync(ticket, CancellationToken.None);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<IParentNotifier>().NotifyReplyPublishedAsync(ticket, CancellationToken.None);
+        await notifier.ReplyPublishedSavedAsync(ticket, CancellationToken.None);
     }
 }

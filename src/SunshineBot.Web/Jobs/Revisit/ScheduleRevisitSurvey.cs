@@ -43,9 +43,13 @@ public sealed class ScheduleRevisitSurvey(ISchedulerFactory schedulers, RevisitO
 /// <summary>Wraps the channel's notifier: after the parent is told about the reply, the revisit survey is scheduled.</summary>
 public sealed class RevisitSchedulingNotifier(IParentNotifier inner, ScheduleRevisitSurvey schedule, ILogger<RevisitSchedulingNotifier> logger) : IParentNotifier
 {
-    public async Task NotifyReplyPublishedAsync(Ticket ticket, CancellationToken ct)
+    public Task AddReplyPublishedAsync(Ticket ticket, CancellationToken ct) => inner.AddReplyPublishedAsync(ticket, ct);
+
+    // Quartz keeps its triggers on its own connection, so the trigger is set after the save: if the process dies in
+    // between, the follow-up job finds the replied ticket without a survey and sends it.
+    public async Task ReplyPublishedSavedAsync(Ticket ticket, CancellationToken ct)
     {
-        await inner.NotifyReplyPublishedAsync(ticket, ct);
+        await inner.ReplyPublishedSavedAsync(ticket, ct);
         try
         {
             await schedule.RunAsync(ticket, ct);

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Calendar;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
+using SunshineBot.Web.Tickets;
 
 namespace SunshineBot.Web.Jobs.Urgent;
 
 /// <summary>
 /// 重大特急件: alerts the staff on duty today (值班表, any hour, weekends and holidays included) about each new urgent
-/// ticket, or the centre admins when the roster names no one (seed 004: no one on duty is a fault). Once per ticket.
+/// ticket, or the centre admins when the roster names no one (seed 004: no one on duty is a fault). Once per ticket:
+/// at filing (<see cref="UrgentTicketFiledHook"/>), and by the periodic scan for anything that slipped through.
 /// </summary>
 public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, StaffNotices notices, WorkingDayCalendar calendar, TimeProvider clock)
 {
@@ -29,18 +31,7 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
         var alerted = new List<string>();
         foreach (var ticket in urgent)
         {
-            var key = MarkKey(ticket.Number);
-            if (await marks.ExistsAsync(key, ct))
-            {
-                continue;
-            }
-
-            var received = calendar.ToLocal(ticket.ReceivedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
-            var summary = ticket.Description.Length <= 60 ? ticket.Description : ticket.Description[..60] + "…";
-            var text = $"【重大特急件】{ticket.Number}（{Labels.Of(ticket.Kind)}，{received}受理）：{summary} 请立即处置。";
-            notices.Add(key, "urgent", ticket.Number, text, await notices.OnDutyAsync(calendar.LocalDate(now), ct));
-            marks.Add(key);
-            if (await marks.SaveAsync(ct))
+            if (await AddAsync(ticket, ct) && await marks.SaveAsync(ct))
             {
                 alerted.Add(ticket.Number);
             }
@@ -48,4 +39,31 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
 
         return alerted;
     }
+
+    /// <summary>
+    /// Adds the alert for one urgent ticket to the caller's unit of work (not saved): the notices and the mark that
+    /// says it was sent. False when the ticket is not urgent or was alerted before.
+    /// </summary>
+    public async Task<bool> AddAsync(Ticket ticket, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var key = MarkKey(ticket.Number);
+        if (ticket.Severity != Severity.Urgent || await marks.ExistsAsync(key, ct))
+        {
+            return false;
+        }
+
+        var received = calendar.ToLocal(ticket.ReceivedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var summary = ticket.Description.Length <= 60 ? ticket.Description : ticket.Description[..60] + "…";
+        var text = $"【重大特急件】{ticket.Number}（{Labels.Of(ticket.Kind)}，{received}受理）：{summary} 请立即处置。";
+        notices.Add(key, "urgent", ticket.Number, text, await notices.OnDutyAsync(calendar.LocalDate(clock.GetUtcNow()), ct));
+        marks.Add(key);
+        return true;
+    }
+}
+
+/// <summary>Alerts the roster about an urgent ticket in the transaction that files it (the scan is the safety net).</summary>
+public sealed class UrgentTicketFiledHook(AlertUrgentTickets alerts) : ITicketFiledHook
+{
+    public Task BeforeSaveAsync(Ticket ticket, CancellationToken ct) => alerts.AddAsync(ticket, ct);
 }

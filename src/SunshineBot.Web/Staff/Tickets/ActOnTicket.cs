@@ -46,11 +46,18 @@ public sealed class ActOnTicket(StaffAccess access, SunshineDbContext db, Deadli
             default: throw new StaffForbiddenException($"「{Labels.Of(command.Action)}」不能在这里执行。");
         }
 
+        // The parent's copy of an approved reply is saved in the same transaction as the approval.
+        var published = command.Action == TicketAction.Approve;
+        if (published)
+        {
+            await notifier.AddReplyPublishedAsync(ticket, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Ticket {Number}: {Action} by staff {User}", ticket.Number, command.Action, member.UserName);
-        if (command.Action == TicketAction.Approve)
+        if (published)
         {
-            await notifier.NotifyReplyPublishedAsync(ticket, ct);
+            await notifier.ReplyPublishedSavedAsync(ticket, ct);
         }
 
         return ticket;

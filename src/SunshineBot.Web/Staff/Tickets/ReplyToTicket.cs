@@ -48,11 +48,17 @@ public sealed class ReplyToTicket(
             Matter = Clean(request.Matter, 100) ?? fields.Matter,
         };
         ticket.Reply(member.Actor, clock.GetUtcNow(), ReplyLetter.Compose(fields, request.Text), reply.RequireReview);
+        var published = ticket.ReplyPublishedAt is not null;
+        if (published)
+        {
+            await notifier.AddReplyPublishedAsync(ticket, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Ticket {Number} replied by staff {User}", ticket.Number, member.UserName);
-        if (ticket.ReplyPublishedAt is not null)
+        if (published)
         {
-            await notifier.NotifyReplyPublishedAsync(ticket, ct);
+            await notifier.ReplyPublishedSavedAsync(ticket, ct);
         }
 
         return ticket;
