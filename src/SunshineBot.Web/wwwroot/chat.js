@@ -121,9 +121,13 @@
   }
 
   // Quick replies go under the newest bot message that offers them, as long as the parent has not answered since.
-  function refreshChoices() {
+  function hideChoices() {
     var old = log.querySelectorAll(".choices");
     for (var i = 0; i < old.length; i++) old[i].remove();
+  }
+
+  function refreshChoices() {
+    hideChoices();
     for (var j = lines.length - 1; j >= 0; j--) {
       var line = lines[j];
       if (line.direction === "in") return;
@@ -163,13 +167,14 @@
     }
   }
 
+  // Not in the log: a greeting with the menu for a parent who has not written yet (it goes on reload once they have).
   function showWelcome() {
-    var r = row(false, "bot");
-    var bubble = el("div", "bubble", WELCOME.text);
-    r.body.appendChild(bubble);
-    r.body.appendChild(choiceButtons(WELCOME.choices.map(function (c) { return { label: c[0], value: c[1] }; })));
     maybeTime(null);
+    var r = row(false, "bot");
+    r.body.appendChild(el("div", "bubble", WELCOME.text));
     log.appendChild(r.node);
+    lines.push({ id: 0, direction: "out", body: r.body, choices: WELCOME.choices.map(function (c) { return { label: c[0], value: c[1] }; }) });
+    refreshChoices();
   }
 
   // ---------- pending bubble and typing indicator ----------
@@ -253,7 +258,7 @@
   }
 
   function explain(e, image) {
-    if (e.status === 0) return image ? "网络不太稳定，图片没有发出去，请稍后再试。" : "网络不太稳定，消息没有发出去，请稍后再试。";
+    if (e.status === 0) return image ? "网络不太稳定，图片没发出去，请稍后再试。" : "网络不太稳定，没有发出去，请稍后再试。";
     if (e.status === 413) return "图片太大了，请上传 5MB 以内的图片。";
     if (e.status === 429) return e.title || "您发得太快了，请稍等一会儿再发。";
     if (e.status >= 500) return "服务暂时有点忙，请稍后再试。";
@@ -265,6 +270,7 @@
     var key = JSON.stringify(payload);
     var clientId = failed && failed.key === key ? failed.clientId : newId();
     payload.clientId = clientId;
+    hideChoices();
     showPending(shown);
     return enqueue(function () {
       return postWithRetry(function () {
@@ -273,7 +279,10 @@
           headers: { "X-Requested-With": HEADERS["X-Requested-With"], "Content-Type": "application/json" },
           body: JSON.stringify(payload)
         });
-      }).then(function () { failed = null; return fetchNew(0); }).catch(function (e) {
+      }).then(function () {
+        failed = null;
+        return fetchNew(0).catch(function () { }); // sent: if this read fails, the long poll brings the lines
+      }, function (e) {
         failed = e.status === 0 ? { key: key, clientId: clientId } : null;
         clearPending();
         if (payload.text != null && !box.value) { box.value = payload.text; autosize(); }
@@ -289,6 +298,7 @@
     if (file.size > MAX_IMAGE) { toast("图片太大了，请上传 5MB 以内的图片。"); return; }
     var preview = URL.createObjectURL(file);
     var clientId = newId();
+    hideChoices();
     showPending(null, preview);
     enqueue(function () {
       return postWithRetry(function () {
@@ -296,14 +306,18 @@
         data.append("file", file);
         data.append("clientId", clientId);
         return call(API + "/upload", { method: "POST", credentials: "same-origin", headers: HEADERS, body: data });
-      }).then(function () { return fetchNew(0); }).catch(function (e) {
+      }).then(function () {
+        return fetchNew(0).catch(function () { });
+      }, function (e) {
         clearPending();
+        refreshChoices();
         toast(explain(e, true));
       }).then(function () { URL.revokeObjectURL(preview); });
     });
   }
 
   function enqueue(job) {
+    toastEl.hidden = true; // an old error does not belong to this message
     inFlight++;
     setTyping(true);
     var run = queue.then(job);

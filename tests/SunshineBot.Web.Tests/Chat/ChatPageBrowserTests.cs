@@ -124,10 +124,22 @@ public sealed partial class ChatPageBrowserTests : IAsyncLifetime
         await Expect(page.Locator(".mine")).ToHaveCountAsync(0);
         await ChatBrowserHost.ScreenshotAsync(page, "10-network-error");
 
+        await Expect(page.Locator(".choices button")).ToHaveCountAsync(7);
+
+        // Sent again once the network is back (slowly, so the typing dots show): the same id, one message.
         await page.UnrouteAsync("**/api/chat/send");
+        await page.RouteAsync("**/api/chat/send", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
         await page.Locator("#text").PressAsync("Enter");
-        await Expect(page.Locator(".mine .bubble")).ToHaveTextAsync("校服必须在学校买吗");
+        await Expect(page.Locator(".msg.typing")).ToBeVisibleAsync();
         await Expect(page.Locator("#text")).ToHaveValueAsync("");
+        await ChatBrowserHost.ScreenshotAsync(page, "11-typing");
+        await Expect(page.Locator(".mine .bubble")).ToHaveTextAsync("校服必须在学校买吗");
+        await Expect(page.Locator(".mine:not(.pending)")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".msg.typing")).ToHaveCountAsync(0);
         string[] ids;
         lock (posted)
         {
@@ -153,7 +165,7 @@ public sealed partial class ChatPageBrowserTests : IAsyncLifetime
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "fake.png", MimeType = "image/png", Buffer = "not really a picture"u8.ToArray() });
         await Expect(page.Locator("#toast")).ToHaveTextAsync("只能上传 JPG、PNG 或 WebP 格式的图片。");
         await Expect(page.Locator(".mine .bubble.image")).ToHaveCountAsync(0);
-        await ChatBrowserHost.ScreenshotAsync(page, "11-bad-image");
+        await ChatBrowserHost.ScreenshotAsync(page, "12-bad-image");
     }
 
     private static ILocator Bubble(IPage page, string text) => page.Locator(".bubble", new() { HasTextString = text }).Last;
