@@ -28,6 +28,9 @@ switch (args.FirstOrDefault())
         Fts5Reference.Compare(real, asked, Console.Out);
         Fts5Reference.Compare(SyntheticKb.Create(real, 10_000), asked, Console.Out);
         break;
+    case "buildprofile":
+        BuildProfile.Run(KbLoader.Load(kbDirectory), Console.Out);
+        break;
     case "latency":
         LatencyReport.Run(kbDirectory, evalFile, Console.Out);
         break;

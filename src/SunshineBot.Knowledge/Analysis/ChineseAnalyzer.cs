@@ -55,12 +55,19 @@ public sealed class ChineseAnalyzer
     /// </summary>
     public List<string> AnalyzeQuery(string text)
     {
-        var normalized = ChineseNormalizer.Normalize(text);
         var sink = new ListSink([]);
+        AnalyzeQuery(text, ref sink);
+        return sink.Tokens.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The tokens of <see cref="AnalyzeQuery(string)"/> as spans, repeats not removed.</summary>
+    internal void AnalyzeQuery<TSink>(string text, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
+        var normalized = ChineseNormalizer.Normalize(text);
         var kept = _stopWords.ReplaceMatchesWithSpace(normalized, out var removed);
         AddSynonymTokens(normalized, ref sink, removed);
         AddTextTokens(kept, ref sink);
-        return sink.Tokens.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private void AddSynonymTokens<TSink>(string normalized, ref TSink sink, bool[]? removed = null)
@@ -145,11 +152,19 @@ public sealed class ChineseAnalyzer
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private readonly int _maxLength;
 
+        // Most characters start no phrase: one lookup by first character skips them.
+        private readonly Dictionary<char, int> _longestFrom = [];
+
         public PhraseMatcher(Dictionary<string, int> phrases)
         {
             var clean = phrases.Where(p => p.Key.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             _lookup = clean.GetAlternateLookup<ReadOnlySpan<char>>();
             _maxLength = clean.Count == 0 ? 0 : clean.Keys.Max(k => k.Length);
+            foreach (var phrase in clean.Keys)
+            {
+                _longestFrom.TryGetValue(phrase[0], out var longest);
+                _longestFrom[phrase[0]] = Math.Max(longest, phrase.Length);
+            }
         }
 
         public List<(int Start, int Value)> FindMatches(string text)
@@ -205,7 +220,13 @@ public sealed class ChineseAnalyzer
 
         private int LongestAt(string text, int start, out int value)
         {
-            for (var length = Math.Min(_maxLength, text.Length - start); length > 0; length--)
+            if (!_longestFrom.TryGetValue(text[start], out var longest))
+            {
+                value = 0;
+                return 0;
+            }
+
+            for (var length = Math.Min(longest, text.Length - start); length > 0; length--)
             {
                 if (_lookup.TryGetValue(text.AsSpan(start, length), out value))
                 {

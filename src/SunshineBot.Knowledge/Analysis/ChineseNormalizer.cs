@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SunshineBot.Knowledge.Analysis;
 
 /// <summary>
@@ -8,27 +6,48 @@ namespace SunshineBot.Knowledge.Analysis;
 /// </summary>
 public static class ChineseNormalizer
 {
+    // Per UTF-16 unit: its folded form, or '\0' for anything that separates words. Built once (128 KB).
+    private static readonly char[] Folded = BuildFoldTable();
+
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var lastWasSpace = true;
         foreach (var raw in text)
         {
-            var c = TraditionalChinese.ToSimplified(ToHalfWidth(raw));
-            if (char.IsLetterOrDigit(c))
+            var c = Folded[raw];
+            if (c != '\0')
             {
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = c;
                 lastWasSpace = false;
             }
             else if (!lastWasSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 lastWasSpace = true;
             }
         }
 
-        return builder.ToString().TrimEnd();
+        if (length > 0 && buffer[length - 1] == ' ')
+        {
+            length--;
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = TraditionalChinese.ToSimplified(ToHalfWidth((char)i));
+            table[i] = char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+
+        return table;
     }
 
     /// <summary>Full-width ASCII forms (Ａ, １, ？) and the ideographic space become their ASCII twins.</summary>

@@ -14,23 +14,21 @@ internal sealed class InvertedIndex
     [ThreadStatic]
     private static double[]? t_scores;
 
-    private readonly Dictionary<string, int> _termIds;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TermDictionary _terms;
     private readonly int[] _offsets;
     private readonly int[] _entries;
     private readonly float[] _weights;
     private readonly double[] _idf;
 
     /// <param name="offsets">Term t's postings are <c>[offsets[t], offsets[t + 1])</c>.</param>
-    public InvertedIndex(Dictionary<string, int> termIds, int entryCount, int[] offsets, int[] entries, float[] weights)
+    public InvertedIndex(TermDictionary terms, int entryCount, int[] offsets, int[] entries, float[] weights)
     {
-        _termIds = termIds;
-        _lookup = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _terms = terms;
         EntryCount = entryCount;
         _offsets = offsets;
         _entries = entries;
         _weights = weights;
-        _idf = new double[termIds.Count];
+        _idf = new double[terms.Count];
         for (var term = 0; term < _idf.Length; term++)
         {
             // FTS5 clamps the idf of a term in more than half the entries to a tiny positive number.
@@ -42,7 +40,7 @@ internal sealed class InvertedIndex
 
     public int EntryCount { get; }
 
-    public int TermCount => _termIds.Count;
+    public int TermCount => _terms.Count;
 
     public int PostingCount => _entries.Length;
 
@@ -50,9 +48,7 @@ internal sealed class InvertedIndex
     public long PostingBytes => (_entries.Length * 8L) + (_offsets.Length * 4L) + (_idf.Length * 8L);
 
     /// <summary>The term's id, or -1 when no entry was ever analysed into it.</summary>
-    public int TermId(string token) => _termIds.TryGetValue(token, out var id) ? id : -1;
-
-    public int TermId(ReadOnlySpan<char> token) => _lookup.TryGetValue(token, out var id) ? id : -1;
+    public int TermId(ReadOnlySpan<char> token) => _terms.Find(token);
 
     public int DocumentFrequency(int term) => term < 0 ? 0 : _offsets[term + 1] - _offsets[term];
 

@@ -8,7 +8,7 @@ namespace SunshineBot.Knowledge.Indexing;
 /// </summary>
 internal sealed class InvertedIndexBuilder(bool distinctTokensPerField)
 {
-    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly TermDictionary _terms = new();
     private readonly List<int> _entryStarts = [0];
     private readonly List<int> _entryLengths = [];
     private readonly List<int> _touched = [];
@@ -25,14 +25,7 @@ internal sealed class InvertedIndexBuilder(bool distinctTokensPerField)
 
     public int Intern(ReadOnlySpan<char> token)
     {
-        var lookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(token, out var id))
-        {
-            return id;
-        }
-
-        id = _termIds.Count;
-        lookup[token] = id;
+        var id = _terms.GetOrAdd(token);
         if (id >= _frequency.Length)
         {
             var size = _frequency.Length * 2;
@@ -51,6 +44,18 @@ internal sealed class InvertedIndexBuilder(bool distinctTokensPerField)
         _weight = (float)weight;
         var sink = new Sink(this);
         analyzer.AnalyzeDocument(text, ref sink);
+    }
+
+    /// <summary>
+    /// The sorted, distinct term ids of a question variant as a question is analysed, without its single CJK
+    /// characters unless it has nothing else (the rule of <see cref="KbIndex.CoverageTokens"/>).
+    /// </summary>
+    public int[] InternVariant(ChineseAnalyzer analyzer, string variant)
+    {
+        var sink = new VariantSink(this, [], []);
+        analyzer.AnalyzeQuery(variant, ref sink);
+        var ids = sink.Meaningful.Count > 0 ? sink.Meaningful : sink.Single;
+        return ids.Distinct().Order().ToArray();
     }
 
     public void EndEntry()
@@ -78,13 +83,13 @@ internal sealed class InvertedIndexBuilder(bool distinctTokensPerField)
     public InvertedIndex Build()
     {
         var entryCount = _entryLengths.Count;
-        var offsets = new int[_termIds.Count + 1];
+        var offsets = new int[_terms.Count + 1];
         for (var i = 0; i < _pendingCount; i++)
         {
             offsets[_pendingTerms[i] + 1]++;
         }
 
-        for (var term = 0; term < _termIds.Count; term++)
+        for (var term = 0; term < _terms.Count; term++)
         {
             offsets[term + 1] += offsets[term];
         }
@@ -111,7 +116,7 @@ internal sealed class InvertedIndexBuilder(bool distinctTokensPerField)
             }
         }
 
-        return new InvertedIndex(_termIds, entryCount, offsets, entries, weights);
+        return new InvertedIndex(_terms, entryCount, offsets, entries, weights);
     }
 
     private void Add(ReadOnlySpan<char> token)
@@ -136,5 +141,18 @@ internal sealed class InvertedIndexBuilder(bool distinctTokensPerField)
     private readonly struct Sink(InvertedIndexBuilder builder) : ITokenSink
     {
         public void Add(ReadOnlySpan<char> token) => builder.Add(token);
+    }
+
+    private readonly struct VariantSink(InvertedIndexBuilder builder, List<int> meaningful, List<int> single) : ITokenSink
+    {
+        public List<int> Meaningful => meaningful;
+
+        public List<int> Single => single;
+
+        public void Add(ReadOnlySpan<char> token)
+        {
+            var id = builder.Intern(token);
+            (token.Length > 1 || !ChineseNormalizer.IsCjk(token[0]) ? meaningful : single).Add(id);
+        }
     }
 }

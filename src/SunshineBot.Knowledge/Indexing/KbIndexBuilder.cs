@@ -28,9 +28,7 @@ public static class KbIndexBuilder
             builder.AddField(analyzer, string.Join("\n", entry.Tags), options.TagWeight);
             builder.AddField(analyzer, entry.Answer, options.AnswerWeight);
             builder.EndEntry();
-            variants[i] = entry.Questions.Append(entry.Title)
-                .Select(v => KbIndex.CoverageTokens(analyzer.AnalyzeQuery(v)).Select(t => builder.Intern(t)).Distinct().Order().ToArray())
-                .ToArray();
+            variants[i] = entry.Questions.Append(entry.Title).Select(v => builder.InternVariant(analyzer, v)).ToArray();
         }
 
         var inverted = builder.Build();
