@@ -38,6 +38,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<Jobs.MonthlyReportRow> MonthlyReports => Set<Jobs.MonthlyReportRow>();
 
+    public DbSet<WeChat.WeChatAccessTokenRecord> WeChatAccessTokens => Set<WeChat.WeChatAccessTokenRecord>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
 

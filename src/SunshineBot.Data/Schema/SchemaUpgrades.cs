@@ -13,6 +13,7 @@ public static class SchemaUpgrades
         new(3, "chat conversations, messages and inbound de-duplication", ChatTablesUpgrade.Operations),
         new(4, "outbox for WeChat and other outbound messages", OutboxTableUpgrade.Operations),
         new(5, "scheduled jobs: marks, staff notifications, on-duty roster, monthly reports", JobTablesUpgrade.Operations),
+        new(6, "WeChat access token shared by all instances", WeChatTokenTableUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -122,13 +122,35 @@ public sealed partial class WeChatApiClient
             "media_id=" + Uri.EscapeDataString(mediaId));
     }
 
+    /// <summary>
+    /// The largest image uploaded as temporary media. WeChat's uploadTempMedia page gives both 2 MB (注意事项) and
+    /// 10 MB (其他补充) for images; we keep to the stricter figure.
+    /// </summary>
+    public const int MaxImageUploadBytes = 2 * 1024 * 1024;
+
+    /// <summary>True when WeChat takes this picture as temporary media: PNG, JPEG or GIF, not empty, at most <see cref="MaxImageUploadBytes"/>.</summary>
+    public static bool IsUploadableImage(string contentType, long length) =>
+        length is > 0 and <= MaxImageUploadBytes
+        && contentType is "image/png" or "image/jpeg" or "image/jpg" or "image/gif";
+
     /// <summary>Uploads an image as temporary media (3 days) for an image reply or message; returns its media id.</summary>
+    /// <exception cref="WeChatApiException">
+    /// Permanent, without calling WeChat, when the image is not one WeChat takes (<see cref="IsUploadableImage"/>);
+    /// otherwise as every call (e.g. 40004 invalid media type, 40005 invalid file type, 40009 image too large).
+    /// </exception>
     public Task<string> UploadImageAsync(byte[] content, string fileName, string contentType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(fileName);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
         const string api = "/cgi-bin/media/upload";
+        if (!IsUploadableImage(contentType, content.Length))
+        {
+            throw new WeChatApiException(api, null,
+                $"WeChat takes PNG, JPEG or GIF images of 1 byte to {MaxImageUploadBytes / 1024 / 1024} MB as temporary media (got {contentType}, {content.Length} bytes).",
+                WeChatFailureKind.Permanent);
+        }
+
         return WithTokenAsync(
             api,
             uri =>

@@ -6,40 +6,52 @@ using SunshineBot.Data.Outbox;
 
 namespace SunshineBot.Web.WeChat;
 
-/// <summary>What an outbox row for WeChat carries: the text, and a title for the template route.</summary>
-public sealed record WeChatOutboxPayload(string Text, string? Title = null);
+/// <summary>
+/// What an outbox row for WeChat carries: the text (for an image, its caption), a title for the template route, and for
+/// an image the key of its file (<see cref="WeChatOutboxImages"/>) and whether the caption already went out.
+/// </summary>
+public sealed record WeChatOutboxPayload(string Text, string? Title = null, string? ImageKey = null, bool CaptionSent = false);
 
 /// <summary>
 /// Adds WeChat messages to the outbox in the caller's unit of work: the row is saved by the caller's own
 /// SaveChanges, together with the change that caused it. <see cref="OutboxSignal"/> wakes the dispatcher after.
 /// </summary>
-public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, TimeProvider clock)
+public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeChatOutboxImages images, TimeProvider clock)
 {
     public const string Channel = "wechat";
 
     /// <summary>Adds one text message (not saved yet). The route is decided when it is sent (48-hour window).</summary>
-    public OutboxMessage Add(string openId, string text, string? sourceRef, string? title = null)
+    public OutboxMessage Add(string openId, string text, string? sourceRef, string? title = null) =>
+        AddRow(openId, OutboxKind.Text, new WeChatOutboxPayload(text, title), sourceRef);
+
+    /// <summary>
+    /// Adds one picture (not saved yet): <paramref name="storageKey"/> is a photo kept by <c>ImageStore</c> or a unit's
+    /// stamp (<c>stamps/{code}.png</c>). Inside the 48-hour window it is uploaded as temporary media and sent as a
+    /// customer-service image, after the <paramref name="caption"/> as a text; outside, the template message carries the
+    /// caption (or <paramref name="title"/>) and the link into the web chat.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is not one of ours.</exception>
+    public OutboxMessage AddImage(string openId, string storageKey, string? sourceRef, string? caption = null, string? title = null)
     {
-        var now = clock.GetUtcNow();
-        var row = new OutboxMessage
+        if (!images.IsValidKey(storageKey))
         {
-            Channel = Channel,
-            Recipient = openId,
-            Kind = OutboxKind.Text,
-            PayloadJson = JsonSerializer.Serialize(new WeChatOutboxPayload(text, title), Json),
-            Route = OutboxRoute.CustomerService,
-            Status = OutboxStatus.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            SourceRef = sourceRef,
-        };
-        db.Outbox.Add(row);
-        return row;
+            throw new ArgumentException("Not an image key of the image or stamp store.", nameof(storageKey));
+        }
+
+        return AddRow(openId, OutboxKind.Image, new WeChatOutboxPayload(caption ?? "", title, storageKey), sourceRef);
+    }
+
+    /// <summary>The stored picture behind an engine reply of kind Image, or null (the reply then goes out as text).</summary>
+    public string? StoredImageKeyOf(OutgoingMessage reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return reply.Kind == OutgoingKind.Image ? images.StoredKeyOf(reply.ImageUrl) : null;
     }
 
     /// <summary>
     /// Queues a turn's replies from <paramref name="from"/> on, each with the source "{messageKey}#{index}"; rows that
-    /// already exist (a retry handled twice) are not added again. Saves and wakes the dispatcher.
+    /// already exist (a retry handled twice) are not added again. An Image reply with a stored picture is queued as a
+    /// picture (<see cref="AddImage"/>), everything else as text. Saves and wakes the dispatcher.
     /// </summary>
     public async Task AddRepliesAsync(string openId, string messageKey, IReadOnlyList<OutgoingMessage> replies, int from, CancellationToken ct)
     {
@@ -52,14 +64,43 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, Time
         var existing = await db.Outbox.Where(o => o.SourceRef != null && refs.Contains(o.SourceRef)).Select(o => o.SourceRef).ToListAsync(ct);
         for (var i = from; i < replies.Count; i++)
         {
-            if (!existing.Contains($"{messageKey}#{i}"))
+            var sourceRef = $"{messageKey}#{i}";
+            if (existing.Contains(sourceRef))
             {
-                Add(openId, WeChatText.Of(replies[i]), $"{messageKey}#{i}");
+                continue;
+            }
+
+            if (StoredImageKeyOf(replies[i]) is { } key)
+            {
+                AddImage(openId, key, sourceRef, WeChatText.CaptionOf(replies[i]));
+            }
+            else
+            {
+                Add(openId, WeChatText.Of(replies[i]), sourceRef);
             }
         }
 
         await db.SaveChangesAsync(ct);
         signal.Notify();
+    }
+
+    private OutboxMessage AddRow(string openId, OutboxKind kind, WeChatOutboxPayload payload, string? sourceRef)
+    {
+        var now = clock.GetUtcNow();
+        var row = new OutboxMessage
+        {
+            Channel = Channel,
+            Recipient = openId,
+            Kind = kind,
+            PayloadJson = JsonSerializer.Serialize(payload, Json),
+            Route = OutboxRoute.CustomerService,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            SourceRef = sourceRef,
+        };
+        db.Outbox.Add(row);
+        return row;
     }
 
     /// <summary>Wakes the dispatcher after the caller saved rows added with <see cref="Add"/>.</summary>

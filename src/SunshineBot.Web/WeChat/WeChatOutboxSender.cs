@@ -8,11 +8,11 @@ using SunshineBot.WeChat.Api;
 namespace SunshineBot.Web.WeChat;
 
 /// <summary>
-/// Sends one outbox row to WeChat and says which route it took: a customer-service message inside the 48-hour
-/// window since the parent's last message, a template message with a link into the web chat outside it, and the
-/// template once more when WeChat answers 45015 (the window closed after all).
+/// Sends one outbox row to WeChat and says which route it took: a customer-service message (text, or picture) inside
+/// the 48-hour window since the parent's last message, a template message with a link into the web chat outside it,
+/// and the template once more when WeChat answers 45015 (the window closed after all).
 /// </summary>
-public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api, WeChatHostOptions options, TimeProvider clock)
+public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api, WeChatOutboxImages images, WeChatHostOptions options, TimeProvider clock)
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(48);
 
@@ -23,6 +23,11 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         ArgumentNullException.ThrowIfNull(row);
         var payload = JsonSerializer.Deserialize<WeChatOutboxPayload>(row.PayloadJson, WeChatOutbox.Json)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has no payload.");
+        if (row.Kind is not (OutboxKind.Text or OutboxKind.Image))
+        {
+            throw new WeChatApiException("outbox", null, $"Kind {row.Kind} is not supported for WeChat.", WeChatFailureKind.Permanent);
+        }
+
         var route = row.Route;
         if (route == OutboxRoute.CustomerService && !await InsideServiceWindowAsync(row.Recipient, ct))
         {
@@ -33,7 +38,15 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         {
             try
             {
-                await api.SendCustomTextAsync(row.Recipient, payload.Text, ct);
+                if (row.Kind == OutboxKind.Image)
+                {
+                    await SendCustomImageAsync(row, payload, ct);
+                }
+                else
+                {
+                    await api.SendCustomTextAsync(row.Recipient, payload.Text, ct);
+                }
+
                 return OutboxRoute.CustomerService;
             }
             catch (WeChatApiException e) when (e.IsOutsideServiceWindow)
@@ -51,6 +64,42 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         return OutboxRoute.Template;
     }
 
+    /// <summary>
+    /// Uploads the picture as temporary media, sends the caption (once: a retry after it went out skips it) and the
+    /// picture. A picture WeChat would refuse (WebP, over 2 MB) goes out as its caption with a link instead.
+    /// </summary>
+    private async Task SendCustomImageAsync(OutboxMessage row, WeChatOutboxPayload payload, CancellationToken ct)
+    {
+        var image = payload.ImageKey is { } key ? await images.ReadAsync(key, ct) : null;
+        if (image is null)
+        {
+            throw new WeChatApiException("outbox", null, $"The image of outbox row {row.Id} is missing ({payload.ImageKey}).", WeChatFailureKind.Permanent);
+        }
+
+        if (!WeChatApiClient.IsUploadableImage(image.ContentType, image.Content.Length))
+        {
+            await api.SendCustomTextAsync(row.Recipient, NotShownText(payload), ct);
+            return;
+        }
+
+        var mediaId = await api.UploadImageAsync(image.Content, image.FileName, image.ContentType, ct);
+        if (!payload.CaptionSent && !string.IsNullOrWhiteSpace(payload.Text))
+        {
+            await api.SendCustomTextAsync(row.Recipient, payload.Text, ct);
+            // The dispatcher saves the row whatever happens next, so a retry sends only the picture.
+            row.PayloadJson = JsonSerializer.Serialize(payload with { CaptionSent = true }, WeChatOutbox.Json);
+        }
+
+        await api.SendCustomImageAsync(row.Recipient, mediaId, ct);
+    }
+
+    private string NotShownText(WeChatOutboxPayload payload)
+    {
+        var link = string.IsNullOrWhiteSpace(options.WebChatUrl) ? "" : "：" + options.WebChatUrl;
+        var note = $"（这张图片无法在微信中显示，请在网页版查看{link}）";
+        return string.IsNullOrWhiteSpace(payload.Text) ? note : payload.Text + "\n\n" + note;
+    }
+
     /// <summary>The parent's last message to us (the chat log's latest inbound row) is less than 48 hours old.</summary>
     private async Task<bool> InsideServiceWindowAsync(string openId, CancellationToken ct)
     {
@@ -66,8 +115,10 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
                 "WeChat:Template:Id is not configured: the parent is outside the 48-hour window and cannot be reached.", WeChatFailureKind.Permanent);
         }
 
-        var firstLine = payload.Title ?? payload.Text.Split('\n', 2)[0];
-        var text = payload.Text.Length > 100 ? payload.Text[..100] + "…" : payload.Text;
+        // A picture without a caption still says what waits behind the link.
+        var body = string.IsNullOrWhiteSpace(payload.Text) && row.Kind == OutboxKind.Image ? "您收到一张图片，请点击查看。" : payload.Text;
+        var firstLine = payload.Title ?? body.Split('\n', 2)[0];
+        var text = body.Length > 100 ? body[..100] + "…" : body;
         var time = clock.GetUtcNow().ToOffset(ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var data = options.Template.Fields.ToDictionary(
             f => f.Key,

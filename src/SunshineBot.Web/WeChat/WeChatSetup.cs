@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using SunshineBot.Data;
 using SunshineBot.Web.Hosting;
 using SunshineBot.WeChat;
 using SunshineBot.WeChat.Api;
@@ -25,17 +27,33 @@ public static class WeChatSetup
         services.AddSingleton(wechat);
         services.AddSingleton(host);
         services.AddSingleton(sp => new WeChatInboundProtocol(wechat, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new WeChatAccessTokenCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAccessTokenStore, DatabaseAccessTokenStore>();
+        services.AddSingleton(AccessTokenLock);
+        services.AddSingleton(sp => new WeChatAccessTokenCache(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessTokenStore>(), sp.GetRequiredService<IAccessTokenLock>()));
         services.AddHttpClient<WeChatApiClient>();
         services.AddSingleton<WeChatTurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<WeChatTurnQueue>());
         services.AddScoped<WeChatTurnRunner>();
         services.AddSingleton<OutboxSignal>();
+        services.AddScoped<WeChatOutboxImages>();
         services.AddScoped<WeChatOutbox>();
         services.AddScoped<WeChatOutboxSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
+    }
+
+    /// <summary>
+    /// One token refresh at a time: across instances on PostgreSQL (an advisory lock), within this process on SQLite
+    /// (instances sharing a SQLite file still share the stored token, but may each refresh when it runs out).
+    /// </summary>
+    private static IAccessTokenLock AccessTokenLock(IServiceProvider sp)
+    {
+        var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        return database.Provider == DatabaseProvider.Postgres
+            ? new PostgresAccessTokenLock(database.ConnectionString)
+            : new LocalAccessTokenLock();
     }
 
     public static IEndpointRouteBuilder MapWeChat(this IEndpointRouteBuilder app)

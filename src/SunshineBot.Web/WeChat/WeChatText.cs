@@ -33,6 +33,15 @@ public static partial class WeChatText
         return text.ToString();
     }
 
+    /// <summary>The text sent with a picture: the message's text and numbered choices, or null when it has neither.</summary>
+    public static string? CaptionOf(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return string.IsNullOrWhiteSpace(message.Text) && message.Choices.Count == 0
+            ? null
+            : Of(message with { Kind = OutgoingKind.Text, Text = message.Text ?? "" }).Trim();
+    }
+
     /// <summary>Masks 11-digit runs (phone numbers) for anything that might be logged.</summary>
     public static string Masked(string text) => Phone().Replace(text, m => m.Value[..3] + "****" + m.Value[7..]);
 

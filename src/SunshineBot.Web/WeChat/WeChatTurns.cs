@@ -108,13 +108,16 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
             }
 
             replies = await services.GetRequiredService<WeChatTurnRunner>().RunAsync(request, CancellationToken.None);
-            if (job.TryComplete())
+            // A passive reply can only be text here; a first reply that is a picture goes out through the outbox with the rest.
+            var passive = replies.Count == 0 || outbox.StoredImageKeyOf(replies[0]) is null;
+            if (passive && job.TryComplete())
             {
                 job.Done.TrySetResult(new WeChatTurnResult(replies, false));
                 await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 1, CancellationToken.None);
             }
             else
             {
+                job.TryAbandon();
                 await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 0, CancellationToken.None);
                 job.Done.TrySetResult(new WeChatTurnResult(replies, true));
             }

@@ -188,6 +188,32 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion5_AddsTheWeChatTokenTableThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 5);
+        }
+
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([6], await new SchemaMigrator(db).MigrateAsync());
+            db.WeChatAccessTokens.Add(new WeChat.WeChatAccessTokenRecord { AppId = "wx1", Token = new string('t', 512), FetchedAt = at, ExpiresAt = at.AddHours(2) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(at.AddHours(2), await db.WeChatAccessTokens.Where(t => t.AppId == "wx1").Select(t => t.ExpiresAt).SingleAsync());
+            db.WeChatAccessTokens.Add(new WeChat.WeChatAccessTokenRecord { AppId = "wx1", Token = "again", FetchedAt = at, ExpiresAt = at });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
+
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
     {
@@ -224,6 +250,7 @@ public sealed class SchemaMigratorTests
         [3] = ["chat_conversations", "chat_messages", "chat_inbound"],
         [4] = ["outbox"],
         [5] = ["job_marks", "staff_notifications", "duty_roster", "monthly_reports"],
+        [6] = ["wechat_access_tokens"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>

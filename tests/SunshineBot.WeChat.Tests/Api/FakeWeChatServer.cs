@@ -13,6 +13,9 @@ namespace SunshineBot.WeChat.Tests.Api;
 /// <summary>One request the fake server saw.</summary>
 internal sealed record RecordedRequest(string Path, string AccessToken, string Body, bool Accepted);
 
+/// <summary>A file the fake accepted through <c>/cgi-bin/media/upload</c>, and the media id it answered.</summary>
+internal sealed record UploadedMedia(string MediaId, string FileName, string ContentType, byte[] Content);
+
 /// <summary>
 /// A small fake of api.weixin.qq.com on loopback (Kestrel, random port). It issues numbered tokens, honours
 /// only the newest one (as WeChat retires old tokens), records every call, and can be told to fail.
@@ -25,6 +28,7 @@ internal sealed class FakeWeChatServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _tokenFetches;
     private volatile string? _validToken;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _scriptedByPath = new(StringComparer.Ordinal);
 
     private FakeWeChatServer(WebApplication app) => _app = app;
 
@@ -46,6 +50,22 @@ internal sealed class FakeWeChatServer : IAsyncDisposable
     public ConcurrentQueue<int> ScriptedErrors { get; } = new();
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>Images accepted as temporary media, in order.</summary>
+    public ConcurrentQueue<UploadedMedia> Uploads { get; } = new();
+
+    /// <summary>
+    /// errcodes for the next calls to one API path, one per call (0 = answer normally), checked before
+    /// <see cref="ScriptedErrors"/>: e.g. let the caption through and refuse the picture that follows.
+    /// </summary>
+    public void ScriptErrorsOn(string path, params int[] codes)
+    {
+        var queue = _scriptedByPath.GetOrAdd(path, _ => new ConcurrentQueue<int>());
+        foreach (var code in codes)
+        {
+            queue.Enqueue(code);
+        }
+    }
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) => [.. Requests.Where(r => r.Path == path)];
 
@@ -127,6 +147,10 @@ internal sealed class FakeWeChatServer : IAsyncDisposable
         {
             error = valid is null ? """{"errcode":42001,"errmsg":"access_token expired"}""" : """{"errcode":40001,"errmsg":"invalid credential"}""";
         }
+        else if (_scriptedByPath.TryGetValue(ctx.Request.Path, out var forPath) && forPath.TryDequeue(out var pathCode))
+        {
+            error = pathCode == 0 ? null : $$"""{"errcode":{{pathCode}},"errmsg":"scripted {{pathCode}}"}""";
+        }
         else if (ScriptedErrors.TryDequeue(out var code))
         {
             error = $$"""{"errcode":{{code}},"errmsg":"scripted {{code}}"}""";
@@ -145,13 +169,31 @@ internal sealed class FakeWeChatServer : IAsyncDisposable
         }
     }
 
-    private static async Task<string?> UploadAnswer(HttpContext ctx)
+    /// <summary>As WeChat's uploadTempMedia: type=image, a form file "media" of PNG/JPEG/GIF up to 2 MB.</summary>
+    private async Task<string?> UploadAnswer(HttpContext ctx)
     {
         var form = await ctx.Request.ReadFormAsync();
         var file = form.Files["media"];
-        return ctx.Request.Query["type"] != "image" || file is null
-            ? """{"errcode":40004,"errmsg":"invalid media type"}"""
-            : $$"""{"type":"image","media_id":"uploaded-{{file.Length}}-{{file.ContentType}}","created_at":1763780000}""";
+        if (ctx.Request.Query["type"] != "image" || file is null)
+        {
+            return """{"errcode":40004,"errmsg":"invalid media type"}""";
+        }
+
+        if (file.ContentType is not ("image/png" or "image/jpeg" or "image/gif"))
+        {
+            return """{"errcode":40005,"errmsg":"invalid file type"}""";
+        }
+
+        if (file.Length > 2 * 1024 * 1024)
+        {
+            return """{"errcode":40009,"errmsg":"invalid image size"}""";
+        }
+
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        var mediaId = $"uploaded-{file.Length}-{file.ContentType}";
+        Uploads.Enqueue(new UploadedMedia(mediaId, file.FileName, file.ContentType, content.ToArray()));
+        return $$"""{"type":"image","media_id":"{{mediaId}}","created_at":1763780000}""";
     }
 
     private static async Task<string?> MediaAnswer(HttpContext ctx)

@@ -143,4 +143,51 @@ public sealed class WeChatApiClientCallsTests : ApiTestBase
         Server.RevokeToken();
         Assert.Equal("uploaded-10-image/jpeg", await client.UploadImageAsync(new byte[10], "a.jpg", "image/jpeg"));
     }
+
+    [Fact]
+    public async Task UploadImage_SendsTheBytesNameAndType_AsTheFormFileMedia()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+        var mediaId = await Client().UploadImageAsync(png, "stamp.png", "image/png");
+
+        var upload = Assert.Single(Server.Uploads);
+        Assert.Equal((mediaId, "stamp.png", "image/png"), (upload.MediaId, upload.FileName, upload.ContentType));
+        Assert.Equal(png, upload.Content);
+    }
+
+    [Theory]
+    [InlineData("image/webp", 100)]
+    [InlineData("image/bmp", 100)]
+    [InlineData("image/png", 0)]
+    [InlineData("image/jpeg", WeChatApiClient.MaxImageUploadBytes + 1)]
+    public async Task UploadImage_NotAnImageWeChatTakes_FailsPermanentlyWithoutACall(string contentType, int length)
+    {
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client().UploadImageAsync(new byte[length], "a.img", contentType));
+
+        Assert.Equal((WeChatFailureKind.Permanent, "/cgi-bin/media/upload"), (error.Kind, error.Api));
+        Assert.Empty(Server.Requests);
+        Assert.Equal(0, Server.TokenFetches);
+    }
+
+    [Fact]
+    public async Task UploadImage_RefusedByWeChat_IsAPermanentFailureWithItsErrcode()
+    {
+        Server.ScriptErrorsOn("/cgi-bin/media/upload", 40009);
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client().UploadImageAsync(new byte[10], "a.jpg", "image/jpeg"));
+
+        Assert.Equal((40009, WeChatFailureKind.Permanent), (error.ErrorCode, error.Kind));
+        Assert.Empty(Server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadImage_Busy_IsTransient()
+    {
+        Server.ScriptErrorsOn("/cgi-bin/media/upload", WeChatErrorCodes.SystemBusy);
+
+        var error = await Assert.ThrowsAsync<WeChatApiException>(() => Client().UploadImageAsync(new byte[10], "a.gif", "image/gif"));
+
+        Assert.Equal(WeChatFailureKind.Transient, error.Kind);
+    }
 }

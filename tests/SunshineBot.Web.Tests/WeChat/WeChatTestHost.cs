@@ -28,11 +28,13 @@ internal sealed class WeChatTestHost : IAsyncDisposable
 
     private readonly WeChatMessageCrypto _crypto = new(AesKey, FakeWeChatServer.AppId);
     private readonly TimeProvider _clock;
+    private readonly bool _ownsFake;
     private long _msgId = 7_000_000_000;
 
-    private WeChatTestHost(FakeWeChatServer fake, SunshineWebFactory factory, WebApplicationFactory<Program> app, TimeProvider clock)
+    private WeChatTestHost(FakeWeChatServer fake, bool ownsFake, SunshineWebFactory factory, WebApplicationFactory<Program> app, TimeProvider clock)
     {
         Fake = fake;
+        _ownsFake = ownsFake;
         Factory = factory;
         App = app;
         _clock = clock;
@@ -47,9 +49,11 @@ internal sealed class WeChatTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WeChatTestHost> StartAsync(Dictionary<string, string?>? settings = null, TestClock? clock = null, Action<IServiceCollection>? services = null)
+    /// <summary>Starts the host; with <paramref name="sharedFake"/> it talks to that fake (the caller disposes it), else to one of its own.</summary>
+    public static async Task<WeChatTestHost> StartAsync(
+        Dictionary<string, string?>? settings = null, TestClock? clock = null, Action<IServiceCollection>? services = null, FakeWeChatServer? sharedFake = null)
     {
-        var fake = await FakeWeChatServer.StartAsync();
+        var fake = sharedFake ?? await FakeWeChatServer.StartAsync();
         var all = Settings(fake);
         foreach (var (key, value) in settings ?? [])
         {
@@ -68,7 +72,7 @@ internal sealed class WeChatTestHost : IAsyncDisposable
 
                 services?.Invoke(s);
             }));
-        return new WeChatTestHost(fake, factory, app, clock ?? TimeProvider.System);
+        return new WeChatTestHost(fake, sharedFake is null, factory, app, clock ?? TimeProvider.System);
     }
 
     /// <summary>Safe mode against the fake, with a fast outbox (short polls and retries).</summary>
@@ -177,6 +181,9 @@ internal sealed class WeChatTestHost : IAsyncDisposable
         }
 
         await Factory.DisposeAsync();
-        await Fake.DisposeAsync();
+        if (_ownsFake)
+        {
+            await Fake.DisposeAsync();
+        }
     }
 }
