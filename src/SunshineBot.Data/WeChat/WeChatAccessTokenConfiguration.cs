@@ -9,12 +9,7 @@ internal sealed class WeChatAccessTokenConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("wechat_access_tokens");
         b.Property(t => t.AppId).HasMaxLength(64).IsRequired();
-        b.Property(t => t.Token).HasMaxLength(WeChatAccessTokenTable.TokenLength).IsRequired();
+        b.Property(t => t.Token).HasMaxLength(512).IsRequired();
         b.HasIndex(t => t.AppId).IsUnique();
     }
-}
-
-internal static class WeChatAccessTokenTable
-{
-    public const int TokenLength = 512;
 }

@@ -24,6 +24,7 @@ public sealed class WeChatAccessTokenSharingTests
         fake.TokenDelay = TimeSpan.FromMilliseconds(300);
         await using var a = await StartAsync(database, fake);
         await using var b = await StartAsync(database, fake);
+        Assert.IsType<PostgresAccessTokenLock>(b.App.Services.GetRequiredService<IAccessTokenLock>());
 
         await SendFromBothAsync(a, b, 20);
 
