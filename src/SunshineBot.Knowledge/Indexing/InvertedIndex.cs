@@ -11,14 +11,15 @@ internal sealed class InvertedIndex
     public const double K1 = 1.2;
     public const double B = 0.75;
 
-    [ThreadStatic]
-    private static double[]? t_scores;
+    // Postings shorter than this are cheaper to walk than to check whether they can be skipped.
+    private const int PruneCheckLength = 256;
 
     private readonly TermDictionary _terms;
     private readonly int[] _offsets;
     private readonly int[] _entries;
     private readonly float[] _weights;
     private readonly double[] _idf;
+    private readonly double[] _maxContribution;
 
     /// <param name="offsets">Term t's postings are <c>[offsets[t], offsets[t + 1])</c>.</param>
     public InvertedIndex(TermDictionary terms, int entryCount, int[] offsets, int[] entries, float[] weights)
@@ -29,12 +30,20 @@ internal sealed class InvertedIndex
         _entries = entries;
         _weights = weights;
         _idf = new double[terms.Count];
+        _maxContribution = new double[terms.Count];
         for (var term = 0; term < _idf.Length; term++)
         {
             // FTS5 clamps the idf of a term in more than half the entries to a tiny positive number.
             var df = DocumentFrequency(term);
             var idf = Math.Log((entryCount - df + 0.5) / (df + 0.5));
             _idf[term] = idf <= 0 ? 1e-6 : idf;
+            var maxWeight = 0f;
+            foreach (var weight in weights.AsSpan(offsets[term], df))
+            {
+                maxWeight = Math.Max(maxWeight, weight);
+            }
+
+            _maxContribution[term] = _idf[term] * maxWeight;
         }
     }
 
@@ -45,7 +54,7 @@ internal sealed class InvertedIndex
     public int PostingCount => _entries.Length;
 
     /// <summary>Bytes held by the postings arrays (the term dictionary comes on top).</summary>
-    public long PostingBytes => (_entries.Length * 8L) + (_offsets.Length * 4L) + (_idf.Length * 8L);
+    public long PostingBytes => (_entries.Length * 8L) + (_offsets.Length * 4L) + (_idf.Length * 16L);
 
     /// <summary>The term's id, or -1 when no entry was ever analysed into it.</summary>
     public int TermId(ReadOnlySpan<char> token) => _terms.Find(token);
@@ -59,39 +68,144 @@ internal sealed class InvertedIndex
     /// The <paramref name="limit"/> entries with the highest bm25 for these (distinct) terms, best first; ties
     /// go to the entry indexed first. Only entries containing at least one of the terms are returned.
     /// </summary>
+    /// <remarks>
+    /// Exact, but pruned (the MaxScore idea): terms are walked from the highest possible contribution down.
+    /// Once the terms left could add less than the current tenth-best score, no entry untouched so far can
+    /// reach the top; the entries that still can are then finished by binary search in the remaining
+    /// postings instead of walking them. Common characters (学, 校) are the long postings, and they come last.
+    /// </remarks>
     public List<(int Entry, double Score)> Top(IReadOnlyList<int> terms, int limit)
     {
-        var scores = t_scores is { } scratch && scratch.Length >= EntryCount ? scratch : (t_scores = new double[EntryCount]);
-        foreach (var term in terms)
+        var scratch = Scratch.For(EntryCount);
+        var scores = scratch.Scores;
+        var touched = scratch.Touched;
+        var order = terms.OrderByDescending(t => _maxContribution[t]).ThenBy(t => t).ToArray();
+        double remaining = 0;
+        long remainingPostings = 0;
+        foreach (var term in order)
         {
+            remaining += _maxContribution[term];
+            remainingPostings += DocumentFrequency(term);
+        }
+
+        var next = 0;
+        var walkedSinceCheck = (long)int.MaxValue;
+        List<int>? candidates = null;
+        for (; next < order.Length; next++)
+        {
+            var term = order[next];
+            var length = DocumentFrequency(term);
+            if (length >= PruneCheckLength && touched.Count >= limit && walkedSinceCheck >= touched.Count)
+            {
+                walkedSinceCheck = 0;
+                candidates = Survivors(scores, touched, limit, remaining);
+                if (candidates is not null)
+                {
+                    break;
+                }
+            }
+
             var start = _offsets[term];
-            var entries = _entries.AsSpan(start, _offsets[term + 1] - start);
-            var weights = _weights.AsSpan(start, entries.Length);
+            var entries = _entries.AsSpan(start, length);
+            var weights = _weights.AsSpan(start, length);
             var idf = _idf[term];
             for (var i = 0; i < entries.Length; i++)
             {
-                scores[entries[i]] += idf * weights[i];
+                var entry = entries[i];
+                if (scores[entry] == 0)
+                {
+                    touched.Add(entry);
+                }
+
+                scores[entry] += idf * weights[i];
+            }
+
+            walkedSinceCheck += length;
+            remaining -= _maxContribution[term];
+        }
+
+        if (candidates is not null)
+        {
+            for (; next < order.Length; next++)
+            {
+                AddByLookup(order[next], candidates, scores);
+                remaining -= _maxContribution[order[next]];
+                if (candidates.Count > limit)
+                {
+                    candidates = Survivors(scores, candidates, limit, remaining) ?? candidates;
+                }
             }
         }
 
-        // One pass collects the best few and clears the scratch array for the next query on this thread.
-        var top = new List<(int Entry, double Score)>(limit + 1);
-        for (var entry = 0; entry < EntryCount; entry++)
+        var top = Best(scores, candidates ?? touched, limit);
+        foreach (var entry in touched)
         {
-            var score = scores[entry];
-            if (score == 0)
+            scores[entry] = 0;
+        }
+
+        touched.Clear();
+        return top;
+    }
+
+    /// <summary>
+    /// The touched entries that could still make the top <paramref name="limit"/> with at most
+    /// <paramref name="remaining"/> more score, ascending; null while any untouched entry still could.
+    /// </summary>
+    private static List<int>? Survivors(double[] scores, List<int> touched, int limit, double remaining)
+    {
+        var threshold = Best(scores, touched, limit)[^1].Score;
+        // A hair of slack for rounding: keeping one entry too many costs nothing, dropping one would.
+        var slack = 1e-9 * threshold;
+        if (remaining >= threshold - slack)
+        {
+            return null;
+        }
+
+        var bar = threshold - remaining - slack;
+        var survivors = touched.Where(e => scores[e] >= bar).ToList();
+        survivors.Sort();
+        return survivors;
+    }
+
+    private void AddByLookup(int term, List<int> candidates, double[] scores)
+    {
+        var low = _offsets[term];
+        var end = _offsets[term + 1];
+        var idf = _idf[term];
+        foreach (var entry in candidates)
+        {
+            if (low >= end)
             {
-                continue;
+                return;
             }
 
-            scores[entry] = 0;
-            if (top.Count == limit && score <= top[^1].Score)
+            var at = Array.BinarySearch(_entries, low, end - low, entry);
+            if (at >= 0)
+            {
+                scores[entry] += idf * _weights[at];
+                low = at + 1;
+            }
+            else
+            {
+                low = ~at;
+            }
+        }
+    }
+
+    /// <summary>The best <paramref name="limit"/> of the given entries, best first, ties to the lower entry.</summary>
+    private static List<(int Entry, double Score)> Best(double[] scores, List<int> entries, int limit)
+    {
+        var top = new List<(int Entry, double Score)>(limit + 1);
+        foreach (var entry in entries)
+        {
+            var score = scores[entry];
+            if (top.Count == limit && (score < top[^1].Score || (score == top[^1].Score && entry > top[^1].Entry)))
             {
                 continue;
             }
 
             var at = top.Count;
-            while (at > 0 && top[at - 1].Score < score)
+            while (at > 0 && (top[at - 1].Score < score || (top[at - 1].Score == score && top[at - 1].Entry > entry)))
             {
                 at--;
             }
@@ -104,5 +218,24 @@ internal sealed class InvertedIndex
         }
 
         return top;
+    }
+
+    /// <summary>Per-thread accumulators, reused across queries: all zero and empty between queries.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_current;
+
+        private Scratch(int size)
+        {
+            Scores = new double[size];
+        }
+
+        public double[] Scores { get; }
+
+        public List<int> Touched { get; } = [];
+
+        public static Scratch For(int entryCount) =>
+            t_current is { } current && current.Scores.Length >= entryCount ? current : (t_current = new Scratch(Math.Max(entryCount, 1)));
     }
 }

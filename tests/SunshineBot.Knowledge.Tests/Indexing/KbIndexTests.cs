@@ -1,3 +1,4 @@
+using SunshineBot.Knowledge.Analysis;
 using SunshineBot.Knowledge.Content;
 using SunshineBot.Knowledge.Indexing;
 
@@ -57,6 +58,76 @@ public sealed class KbIndexTests
 
         Assert.Empty(index.Search("天气", 5));
         Assert.Equal(1.0, index.UnknownShare("天气"));
+    }
+
+    [Fact]
+    public void Search_ManyCommonTerms_PrunedRankingEqualsBruteForceBm25()
+    {
+        // A small alphabet makes every character common, so the pruned walk skips most postings.
+        var random = new Random(7);
+        const string alphabet = "学校收费服务课后教辅校服午餐补课家长老师投诉举报";
+        string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var entries = Enumerable.Range(0, 400).Select(i => new KbEntry
+        {
+            Id = "e" + i, Title = Text(6), Questions = [Text(8), Text(10)], Sources = [], Answer = Text(random.Next(20, 80)),
+        }).ToArray();
+        var content = Content(entries);
+        var index = KbIndexBuilder.Build(content);
+        var analyzer = index.Analyzer;
+
+        for (var q = 0; q < 50; q++)
+        {
+            var question = Text(random.Next(4, 30));
+
+            var hits = index.Search(question, 10);
+
+            var expected = BruteForceBm25(entries, analyzer, index.Options, analyzer.AnalyzeQuery(question)).Take(10).ToList();
+            Assert.Equal(expected.Select(e => e.Id).Order(StringComparer.Ordinal), hits.Select(h => h.Entry.Id).Order(StringComparer.Ordinal));
+            foreach (var hit in hits)
+            {
+                Assert.True(Math.Abs(expected.Single(e => e.Id == hit.Entry.Id).Score - hit.Score) < 1e-4, $"{question}: {hit.Entry.Id} {hit.Score} vs {expected.Single(e => e.Id == hit.Entry.Id).Score}");
+            }
+        }
+    }
+
+    private static List<(string Id, double Score)> BruteForceBm25(KbEntry[] entries, ChineseAnalyzer analyzer, KbIndexOptions options, List<string> query)
+    {
+        var fields = entries.Select(e => new[]
+        {
+            (analyzer.AnalyzeDocument(string.Join("\n", e.Questions)), options.QuestionWeight),
+            (analyzer.AnalyzeDocument(e.Title), options.TitleWeight),
+            (analyzer.AnalyzeDocument(string.Join("\n", e.Tags)), options.TagWeight),
+            (analyzer.AnalyzeDocument(e.Answer), options.AnswerWeight),
+        }).ToArray();
+        var lengths = fields.Select(f => f.Sum(x => x.Item1.Count)).ToArray();
+        var frequency = query.ToDictionary(t => t, t => fields.Count(f => f.Any(x => x.Item1.Contains(t))));
+        var average = lengths.Average();
+        var scored = new List<(string Id, double Score)>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            double score = 0;
+            var matched = false;
+            foreach (var term in query)
+            {
+                var df = frequency[term];
+                var f = fields[i].Sum(x => x.Item1.Count(t => t == term) * x.Item2);
+                if (f == 0)
+                {
+                    continue;
+                }
+
+                matched = true;
+                var idf = Math.Max(1e-6, Math.Log((entries.Length - df + 0.5) / (df + 0.5)));
+                score += idf * f * 2.2 / (f + (1.2 * (0.25 + (0.75 * lengths[i] / average))));
+            }
+
+            if (matched)
+            {
+                scored.Add((entries[i].Id, score));
+            }
+        }
+
+        return scored.OrderByDescending(s => s.Score).ToList();
     }
 
     private static KbContent Content(params KbEntry[] entries) => new(entries, [], SynonymTable.Empty, []);
