@@ -31,6 +31,7 @@ public static class StaffSetup
         services.AddScoped<StaffAccess>();
         services.AddScoped<SignInStaff>();
         services.AddScoped<ListTickets>();
+        services.AddScoped<ExportLedger>();
         services.AddScoped<GetTicket>();
         services.AddScoped<RevealContact>();
         services.AddScoped<ActOnTicket>();
@@ -59,6 +60,7 @@ public static class StaffSetup
                 o.Events.OnValidatePrincipal = ValidateCookieAsync;
             })
             .AddBearerToken(StaffClaims.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(options.TokenLifetimeMinutes));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffClaims.PagesPolicy, p => p.AddAuthenticationSchemes(StaffClaims.CookieScheme).RequireAuthenticatedUser())
             .AddPolicy(StaffClaims.ApiPolicy, p => p.AddAuthenticationSchemes(StaffClaims.BearerScheme).RequireAuthenticatedUser());

@@ -50,12 +50,45 @@ public sealed class StaffApiTests
     }
 
     [Fact]
-    public async Task Api_NoToken_Returns401()
+    public async Task Api_NoOrForgedToken_Returns401ProblemWithChineseTitle()
     {
         using var host = new StaffTestHost();
         using var client = host.App.CreateClient();
+        using var forged = host.App.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/staff/tickets")).StatusCode);
+        foreach (var response in new[] { await client.GetAsync("/api/staff/tickets"), await forged.PostAsJsonAsync("/api/staff/tickets/YG1/note", new { text = "x" }) })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("请先登录", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+            Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/staff/tickets/{n}/dispatch", "{\"unitCode\":", "Testing")]
+    [InlineData("/api/staff/tickets/{n}/dispatch", "{\"unitCode\":", "Development")]
+    [InlineData("/api/staff/tickets/{n}/dispatch", "", "Development")]
+    [InlineData("/api/staff/tickets/{n}/extend", "{\"reason\":\"需要时间\",\"workingDays\":\"三天\"}", "Testing")]
+    [InlineData("/api/staff/tickets", "{\"channel\":\"Fax\",\"kind\":\"Complaint\"}", "Development")]
+    [InlineData("/api/staff/token", "nope", "Testing")]
+    public async Task Api_UnreadableBody_Returns400ProblemWithoutEchoingTheRequest(string path, string body, string environment)
+    {
+        using var host = new StaffTestHost(environment: environment);
+        var ticket = await host.FileComplaintAsync();
+        using var admin = await host.ApiAsync("admin");
+        var token = admin.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await admin.PostAsync(path.Replace("{n}", ticket.Number, StringComparison.Ordinal), body.Length == 0 ? null : content);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("请求格式不正确", JsonSerializer.Deserialize<JsonElement>(text).GetProperty("title").GetString());
+        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.Received, host.WithDb(db => db.Tickets.Single(t => t.Number == ticket.Number).Status));
     }
 
     [Fact]

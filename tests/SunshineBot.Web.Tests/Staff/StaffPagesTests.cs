@@ -32,6 +32,37 @@ public sealed class StaffPagesTests
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("sunshine.staff=", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("?handler=Dispatch")]
+    [InlineData("?handler=Act")]
+    [InlineData("?handler=Reveal")]
+    public async Task TicketForm_SignedInPostWithoutAntiforgeryToken_IsRejectedAndChangesNothing(string handler)
+    {
+        using var host = new StaffTestHost();
+        var ticket = await host.FileComplaintAsync();
+        using var admin = await host.PagesAsync("admin");
+
+        var response = await admin.Http.PostAsync($"/staff/tickets/{ticket.Number}{handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["unitCode"] = StaffTestHost.EastSchool, ["action"] = "AddNote", ["text"] = "备注",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single(host.WithDb(db => db.TicketEvents.Where(e => e.TicketId == ticket.Id).ToList()));
+    }
+
+    [Fact]
+    public async Task Logout_PostWithoutAntiforgeryToken_KeepsTheSession()
+    {
+        using var host = new StaffTestHost();
+        using var admin = await host.PagesAsync("admin");
+
+        var response = await admin.Http.PostAsync("/staff/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/staff")).StatusCode);
+    }
+
     [Fact]
     public async Task Login_WrongPassword_ShowsAMessageAndSetsNoCookie()
     {

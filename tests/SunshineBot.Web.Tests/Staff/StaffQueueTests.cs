@@ -64,4 +64,26 @@ public sealed class StaffQueueTests
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
         Assert.Contains("锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Lockout_LastsFifteenMinutes_ThenTheRightPasswordWorks()
+    {
+        var clock = new TestClock(Monday);
+        using var host = new StaffTestHost(clock: clock);
+        using var client = host.App.CreateClient();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/staff/token", new { username = "east", password = "wrong-" + i })).StatusCode);
+        }
+
+        var fifth = await client.PostAsJsonAsync("/api/staff/token", new { username = "east", password = "wrong-5" });
+        clock.Advance(TimeSpan.FromMinutes(14));
+        var stillLocked = await client.PostAsJsonAsync("/api/staff/token", new { username = "east", password = StaffTestHost.Password });
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        var open = await client.PostAsJsonAsync("/api/staff/token", new { username = "east", password = StaffTestHost.Password });
+
+        Assert.Equal((HttpStatusCode)423, fifth.StatusCode);
+        Assert.Equal((HttpStatusCode)423, stillLocked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
 }

@@ -3,10 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SunshineBot.Core.Staff;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
@@ -26,15 +28,24 @@ public sealed partial class StaffTestHost : IDisposable
     public const string EastSchool = "YGS-DC-001";
     public const string WestSchool = "YGS-XC-001";
 
-    public StaffTestHost(Dictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null)
+    /// <param name="realNotifier">
+    /// Keep the host's own parent notifier (the reply reaches the parent's chat) instead of recording published numbers.
+    /// </param>
+    /// <param name="environment">The host environment when not "Testing" (Development throws on unreadable requests).</param>
+    public StaffTestHost(Dictionary<string, string?>? settings = null, bool kestrel = false, TimeProvider? clock = null, bool realNotifier = false, string? environment = null)
     {
         var all = new Dictionary<string, string?>(settings ?? [], StringComparer.Ordinal);
         DataPath = Path.Combine(Path.GetTempPath(), "sunshine-staff-tests", Guid.NewGuid().ToString("N"));
         all.TryAdd("Staff:DataPath", DataPath);
         Factory = new SunshineWebFactory(all);
-        App = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        App = Factory.WithWebHostBuilder(b => b.UseEnvironment(environment ?? "Testing").ConfigureTestServices(s =>
         {
-            s.AddSingleton<IParentNotifier>(Notifier);
+            s.AddSingleton<ILoggerProvider>(Logs);
+            if (!realNotifier)
+            {
+                s.AddSingleton<IParentNotifier>(Notifier);
+            }
+
             if (clock is not null)
             {
                 s.AddSingleton(clock);
@@ -62,6 +73,9 @@ public sealed partial class StaffTestHost : IDisposable
 
     public RecordingNotifier Notifier { get; } = new();
 
+    /// <summary>Every log line the host wrote, formatted, with its structured values.</summary>
+    public RecordingLogs Logs { get; } = new();
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public T WithDb<T>(Func<SunshineDbContext, T> action)
@@ -70,7 +84,14 @@ public sealed partial class StaffTestHost : IDisposable
         return action(scope.ServiceProvider.GetRequiredService<SunshineDbContext>());
     }
 
-    public async Task<Ticket> FileComplaintAsync(bool confidential = false, TicketKind kind = TicketKind.Complaint, string school = "东城区第一小学")
+    public const string ComplaintText = "学校要求每个学生购买120元的教辅资料，班主任说不买就不能参加考试。";
+
+    public async Task<Ticket> FileComplaintAsync(
+        bool confidential = false,
+        TicketKind kind = TicketKind.Complaint,
+        string school = "东城区第一小学",
+        string description = ComplaintText,
+        string filedBy = "webchat:device-1")
     {
         using var scope = App.Services.CreateScope();
         var file = scope.ServiceProvider.GetRequiredService<FileTicket>();
@@ -80,15 +101,15 @@ public sealed partial class StaffTestHost : IDisposable
                 Kind = kind,
                 Channel = Channel.WebChat,
                 Category = TicketCategory.SupplementaryMaterials,
-                Description = "学校要求每个学生购买120元的教辅资料，班主任说不买就不能参加考试。",
+                Description = description,
                 VisitorName = "张三丰",
                 VisitorPhone = "13812345678",
                 SchoolName = school,
                 FeeAmount = 120m,
                 Confidential = confidential,
-                FiledBy = "webchat:device-1",
+                FiledBy = filedBy,
             },
-            new Actor("webchat:device-1", "家长"));
+            new Actor(filedBy, "家长"));
     }
 
     /// <summary>A client of the staff API with a fresh bearer token for the user.</summary>
@@ -164,6 +185,45 @@ public sealed partial class StaffTestHost : IDisposable
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    public sealed class RecordingLogs : ILoggerProvider
+    {
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return [.. _lines];
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(RecordingLogs logs, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                lock (logs._lines)
+                {
+                    logs._lines.Add($"{category} {formatter(state, exception)} {values} {exception}");
+                }
+            }
         }
     }
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using SunshineBot.Core.Calendar;
 using SunshineBot.Core.Units;
 using SunshineBot.Web.Staff;
+using SunshineBot.Web.Staff.Api;
 using SunshineBot.Web.Staff.Tickets;
 using SunshineBot.Web.Staff.Units;
 
 namespace SunshineBot.Web.Pages.Staff;
 
-public sealed class IndexModel(ListTickets list, ManageUnits units, WorkingDayCalendar calendar) : StaffPageModel
+public sealed class IndexModel(ListTickets list, ExportLedger export, ManageUnits units, WorkingDayCalendar calendar) : StaffPageModel
 {
     public QueuePage Queue { get; private set; } = null!;
 
@@ -25,6 +26,27 @@ public sealed class IndexModel(ListTickets list, ManageUnits units, WorkingDayCa
         Units = await units.ListAsync(Member, HttpContext.RequestAborted);
         Queue = await list.RunAsync(Member, Filter, HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// <summary>导出台账: the same filters as the queue on screen, every page, names and phones masked.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var (filter, error) = QueueFilterParser.Parse(key => Request.Query[key].FirstOrDefault());
+        if (filter is null)
+        {
+            return BadRequest(error ?? "");
+        }
+
+        var file = await export.RunAsync(Member, filter, HttpContext.RequestAborted);
+        return File(file.Content, StaffApiEndpoints.LedgerContentType, file.FileName);
+    }
+
+    /// <summary>The export link for the filters now on screen (the page number left out: the ledger has every page).</summary>
+    public string ExportLink()
+    {
+        var query = Request.Query.Where(q => q.Key is not ("page" or "handler")).ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["handler"] = "Export";
+        return "/staff" + Microsoft.AspNetCore.Http.QueryString.Create(query!);
     }
 
     public string PageLink(int page) =>

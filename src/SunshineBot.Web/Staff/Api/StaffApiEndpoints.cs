@@ -10,9 +10,12 @@ namespace SunshineBot.Web.Staff.Api;
 /// <summary>The staff API under <c>/api/staff</c>: routes to the use cases, nothing else.</summary>
 public static class StaffApiEndpoints
 {
+    public const string LedgerContentType = "text/csv; charset=utf-8";
+
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var root = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<StaffProblemFilter>();
+        root.UseProblemResponses();
         root.MapPost("/token", TokenEndpoint.IssueAsync).AllowAnonymous();
 
         var api = root.MapGroup("").RequireAuthorization(StaffClaims.ApiPolicy);
@@ -30,6 +33,18 @@ public static class StaffApiEndpoints
             var page = await list.RunAsync(await access.RequireAsync(user, ct), filter, ct);
             return TypedResults.Ok(new QueueDto(page.Counts, page.Items.Select(QueueItemDto.From).ToList(), page.Total, page.Page, page.PageSize));
         });
+
+        api.MapGet("/tickets/export", async (HttpRequest request, ClaimsPrincipal user, StaffAccess access, ExportLedger export, CancellationToken ct) =>
+        {
+            var (filter, error) = QueueFilterParser.Parse(key => request.Query[key].FirstOrDefault());
+            if (filter is null)
+            {
+                return StaffProblemFilter.Problem(400, "查询条件不正确", error);
+            }
+
+            var file = await export.RunAsync(await access.RequireAsync(user, ct), filter, ct);
+            return Results.File(file.Content, LedgerContentType, file.FileName);
+        }).Produces(200, contentType: LedgerContentType);
 
         api.MapGet("/tickets/{number}", async (string number, ClaimsPrincipal user, StaffAccess access, GetTicket get, CancellationToken ct) =>
             TypedResults.Ok(TicketDto.From(await get.RunAsync(await access.RequireAsync(user, ct), number, ct))));

@@ -69,30 +69,38 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var visible = access.Tickets(member).AsNoTracking();
-        var counts = await CountAsync(visible, now, ct);
+        var counts = await CountAsync(access.Tickets(member).AsNoTracking(), now, ct);
+        var ordered = await SelectAsync(member, filter, now, ct);
+        var size = options.Value.PageSize;
+        var page = Math.Max(1, filter.Page);
+        var items = ordered.Skip((page - 1) * size).Take(size).Select(e => ToItem(e.Ticket, e.Deadline)).ToList();
+        return new QueuePage(counts, items, ordered.Count, page, size);
+    }
 
-        var query = await ApplyAsync(member, visible, filter, ct);
+    /// <summary>
+    /// Every ticket in the caller's scope that passes the filter, in queue order, not paged (the ledger export reads
+    /// the same selection as the queue).
+    /// </summary>
+    public async Task<IReadOnlyList<(Ticket Ticket, DeadlineState Deadline)>> SelectAsync(StaffMember member, QueueFilter filter, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
         var rows = await query.ToListAsync(ct);
-        var evaluated = rows.Select(t => (Ticket: t, State: deadlines.Evaluate(t, now)));
+        var evaluated = rows.Select(t => (Ticket: t, Deadline: deadlines.Evaluate(t, now)));
         evaluated = filter.Due switch
         {
-            "overdue" => evaluated.Where(e => e.State.IsOverdue),
-            "soon" => evaluated.Where(e => e.State.IsDueSoon),
+            "overdue" => evaluated.Where(e => e.Deadline.IsOverdue),
+            "soon" => evaluated.Where(e => e.Deadline.IsDueSoon),
             "revisit" => evaluated.Where(e => e.Ticket.Status is TicketStatus.Replied or TicketStatus.Revisiting),
             _ => evaluated,
         };
 
-        var ordered = evaluated
+        return evaluated
             .OrderBy(e => e.Ticket.IsOpen ? 0 : 1)
             .ThenByDescending(e => e.Ticket.Severity == Severity.Urgent)
-            .ThenBy(e => e.State.DueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(e => e.Deadline.DueAt ?? DateTimeOffset.MaxValue)
             .ThenByDescending(e => e.Ticket.ReceivedAt)
             .ToList();
-        var size = options.Value.PageSize;
-        var page = Math.Max(1, filter.Page);
-        var items = ordered.Skip((page - 1) * size).Take(size).Select(e => ToItem(e.Ticket, e.State)).ToList();
-        return new QueuePage(counts, items, ordered.Count, page, size);
     }
 
     private async Task<IQueryable<Ticket>> ApplyAsync(StaffMember member, IQueryable<Ticket> query, QueueFilter f, CancellationToken ct)

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Web.Staff.Tickets;
+
+/// <summary>
+/// Masks the complainant in free text that leaves the system (the ledger export): the ticket's own name and phone
+/// wherever they were typed, and anything shaped like a mainland mobile number, the same way the fields are masked
+/// (张** / 138****1234). Pages show free text as written; a file can travel further than a screen.
+/// </summary>
+public static partial class FreeTextMask
+{
+    public static string Apply(Ticket ticket, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var masked = text;
+        if (ticket.VisitorName?.Trim() is { Length: >= 2 } name)
+        {
+            masked = masked.Replace(name, ContactInfo.MaskName(name), StringComparison.Ordinal);
+        }
+
+        if (ticket.VisitorPhone?.Trim() is { Length: >= 7 } phone)
+        {
+            masked = masked.Replace(phone, ContactInfo.MaskPhone(phone), StringComparison.Ordinal);
+        }
+
+        return Mobile().Replace(masked, m => ContactInfo.MaskPhone(Digits().Replace(m.Value, "")));
+    }
+
+    // 11 digits starting 13–19, optionally written 3-4-4 with spaces or dashes, not inside a longer number.
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex Mobile();
+
+    [GeneratedRegex(@"\D")]
+    private static partial Regex Digits();
+}
