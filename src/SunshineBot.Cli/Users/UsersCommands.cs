@@ -24,8 +24,9 @@ internal static class UsersCommands
         var unit = new Option<string>("--unit") { Description = "所属单位代码，如 YGS-DC-001", Required = true };
         var role = new Option<StaffRole>("--role") { Description = "角色：CentreAdmin（中心管理员）、Handler（承办人）、Leader（领导）、Viewer（查看）", DefaultValueFactory = _ => StaffRole.Handler };
         var name = new Option<string?>("--name") { Description = "姓名（显示用）" };
+        var openId = new Option<string?>("--wechat-openid") { Description = "微信 OpenID：重大特急件、超期等提醒也发到此微信（可不填）" };
 
-        var add = new Command("add", "新建工作人员账号") { userName, unit, role, name, password };
+        var add = new Command("add", "新建工作人员账号") { userName, unit, role, name, password, openId };
         add.SetAction((r, ct) => RunAsync(r, async (db, output) =>
         {
             var code = r.GetValue(unit)!.Trim().ToUpperInvariant();
@@ -42,6 +43,7 @@ internal static class UsersCommands
             }
 
             user.SetPasswordHash(new PasswordHasher<StaffUser>().HashPassword(user, secret));
+            user.SetWeChatOpenId(r.GetValue(openId));
             db.StaffUsers.Add(user);
             await db.SaveChangesAsync(ct);
             output.WriteLine($"已创建账号 {user.UserName}（{user.Role}，单位 {code}）。");

@@ -47,6 +47,12 @@ public sealed class StaffUser
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The staff member's OpenID on the bureau's Official Account: alerts (重大特急件, overdue, 发回重办) also go there
+    /// as WeChat template messages. Null: the admin page's notification list only.
+    /// </summary>
+    public string? WeChatOpenId { get; private set; }
+
     public int Version { get; private set; }
 
     public static StaffUser Create(string userName, string displayName, string passwordHash, StaffRole role, string unitCode, DateTimeOffset at)
@@ -95,4 +101,23 @@ public sealed class StaffUser
     }
 
     public void Disable() => Active = false;
+
+    /// <summary>Sets or clears (null or blank) the WeChat OpenID that alerts are sent to.</summary>
+    public void SetWeChatOpenId(string? openId)
+    {
+        var id = openId?.Trim();
+        if (string.IsNullOrEmpty(id))
+        {
+            WeChatOpenId = null;
+            return;
+        }
+
+        // OpenIDs are 28 URL-safe characters today; allow some room, nothing else.
+        if (id.Length is < 6 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            throw new Tickets.DomainException("微信 OpenID 格式不对：应为公众号后台“用户管理”中显示的一串字母、数字、_ 或 -。");
+        }
+
+        WeChatOpenId = id;
+    }
 }

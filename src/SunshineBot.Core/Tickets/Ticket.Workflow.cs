@@ -83,6 +83,12 @@ public sealed partial class Ticket
         ArgumentNullException.ThrowIfNull(deadlines);
         var why = Require(reason, "重办原因", 1000);
         var to = Move(TicketAction.SendBack);
+        if (RedoCount == 0)
+        {
+            FirstRoundRepliedAt = RepliedAt;
+            FirstRoundReplyDueAt = FirstReplyDueAt;
+        }
+
         RedoReason = why;
         RedoCount++;
         ReplyPublishedAt = null;

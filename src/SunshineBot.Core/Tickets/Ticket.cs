@@ -91,6 +91,15 @@ public sealed partial class Ticket
 
     public DateTimeOffset? RepliedAt { get; private set; }
 
+    /// <summary>
+    /// The first round's reply time and limit, kept when the ticket is first sent back (发回重办 resets the limits and the
+    /// next reply overwrites <see cref="RepliedAt"/>): "replied on time" is judged on the first round. Null while the
+    /// ticket was never sent back.
+    /// </summary>
+    public DateTimeOffset? FirstRoundRepliedAt { get; private set; }
+
+    public DateTimeOffset? FirstRoundReplyDueAt { get; private set; }
+
     /// <summary>When the parent could first see the current reply (approval, or the reply itself when no review).</summary>
     public DateTimeOffset? ReplyPublishedAt { get; private set; }
 

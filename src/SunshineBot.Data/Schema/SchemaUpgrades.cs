@@ -14,6 +14,7 @@ public static class SchemaUpgrades
         new(4, "outbox for WeChat and other outbound messages", OutboxTableUpgrade.Operations),
         new(5, "scheduled jobs: marks, staff notifications, on-duty roster, monthly reports", JobTablesUpgrade.Operations),
         new(6, "WeChat access token shared by all instances", WeChatTokenTableUpgrade.Operations),
+        new(7, "staff WeChat OpenID for alerts; tickets keep their first round's reply time and limit", StaffOpenIdAndFirstRoundUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -33,6 +33,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         b.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
         b.Property(u => u.PasswordHash).HasMaxLength(400).IsRequired();
         b.Property(u => u.UnitCode).HasMaxLength(32).IsRequired();
+        b.Property(u => u.WeChatOpenId).HasMaxLength(64);
         b.Property(u => u.Version).IsConcurrencyToken();
     }
 }

@@ -40,7 +40,7 @@ public sealed class ParentMessages(ChatService chat, SunshineDbContext db, WeCha
         {
             for (var i = 0; i < messages.Count; i++)
             {
-                outbox!.Add(ticket.FiledBy!, WeChatText.Of(messages[i]), $"{sourceRef}#{i}", title: $"工单 {ticket.Number} 满意度回访");
+                outbox!.AddAbout(ticket.Number, ticket.FiledBy!, WeChatText.Of(messages[i]), $"{sourceRef}#{i}", title: $"您反映的事项（工单 {ticket.Number}）请您评价");
             }
         }
 

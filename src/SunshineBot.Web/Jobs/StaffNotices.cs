@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Staff;
 using SunshineBot.Data;
 using SunshineBot.Data.Jobs;
+using SunshineBot.Web.WeChat;
 
 namespace SunshineBot.Web.Jobs;
 
 /// <summary>
-/// Who hears about a ticket, and the notification list they read it on. Rows are added to the caller's unit of work
-/// (saved with the job mark). Staff accounts have no WeChat identity yet, so staff WeChat template messages are not
-/// sent: the list on the admin page is the staff channel (see docs/jobs.md).
+/// Who hears about a ticket, and how: the notification list on the admin page for everyone, and for staff whose account
+/// carries a WeChat OpenID also a WeChat message through the outbox (template message: staff are rarely inside the
+/// 48-hour window). Everything is added to the caller's unit of work and saved with the job mark.
 /// </summary>
-public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock)
+public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeChatOutbox? outbox = null, WeChatHostOptions? wechat = null)
 {
     /// <summary>The active staff of the unit itself (its handlers, admins and leaders).</summary>
     public async Task<IReadOnlyList<string>> StaffOfUnitAsync(string unitCode, CancellationToken ct) =>
@@ -44,11 +45,16 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock)
         return CentreAdminsAtTheTop(admins.Select(a => (a.UserName, a.Path)));
     }
 
-    /// <summary>Adds one notification per recipient (not saved), keyed by the cause so it is listed once.</summary>
-    public void Add(string cause, string kind, string? ticketNumber, string text, IEnumerable<string> userNames)
+    /// <summary>
+    /// Adds one notification per recipient (not saved), keyed by the cause so it is listed once, and a WeChat message
+    /// for each recipient with an OpenID when WeChat is configured.
+    /// </summary>
+    public async Task AddAsync(string cause, string kind, string? ticketNumber, string text, IEnumerable<string> userNames, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        foreach (var user in userNames.Distinct(StringComparer.Ordinal))
+        var users = userNames.Distinct(StringComparer.Ordinal).ToList();
+        var body = text.Length <= 1000 ? text : text[..1000];
+        foreach (var user in users)
         {
             db.StaffNotifications.Add(new StaffNotification
             {
@@ -56,11 +62,35 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock)
                 UserName = user,
                 Kind = kind,
                 TicketNumber = ticketNumber,
-                Text = text.Length <= 1000 ? text : text[..1000],
+                Text = body,
                 CreatedAt = now,
             });
         }
+
+        if (outbox is null || wechat is null || users.Count == 0)
+        {
+            return;
+        }
+
+        var openIds = await db.StaffUsers.AsNoTracking().Where(u => u.Active && u.WeChatOpenId != null && users.Contains(u.UserName))
+            .Select(u => new { u.UserName, u.WeChatOpenId }).ToListAsync(ct);
+        foreach (var u in openIds.OrderBy(u => u.UserName, StringComparer.Ordinal))
+        {
+            // A WeChat message leaves our servers: phone numbers a parent typed into the description stay masked.
+            outbox.AddStaffAlert(u.WeChatOpenId!, WeChatText.Masked(body), $"staff:{cause}:{u.UserName}", TitleOf(kind), ticketNumber, wechat);
+        }
     }
+
+    private static string TitleOf(string kind) => kind switch
+    {
+        "urgent" => "重大特急件提醒",
+        "due-soon" => "工单即将到期",
+        "overdue" => "工单已超期",
+        "late-extension" => "延期理由逾期未报",
+        "sent-back" => "工单发回重办",
+        "escalated" => "升级督办",
+        _ => "工单提醒",
+    };
 
     // The admins of the topmost units that have any: the service centre.
     private static List<string> CentreAdminsAtTheTop(IEnumerable<(string UserName, string Path)> admins)

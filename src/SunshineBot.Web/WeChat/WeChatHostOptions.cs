@@ -17,7 +17,24 @@ public sealed class WeChatHostOptions
     /// <summary>The web chat's address, linked from template messages (outside the 48-hour window).</summary>
     public string? WebChatUrl { get; set; }
 
+    /// <summary>
+    /// The staff pages' address (e.g. https://ygfw.example.cn/staff), linked from staff alerts sent over WeChat. Unset:
+    /// the web chat's origin + <c>/staff</c>, or no link when that is unset too.
+    /// </summary>
+    public string? StaffUrl { get; set; }
+
     public WeChatTemplateOptions Template { get; set; } = new();
+
+    /// <summary>Where a staff alert links to, without a trailing slash; null for no link.</summary>
+    public string? StaffPagesUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(StaffUrl))
+        {
+            return StaffUrl.TrimEnd('/');
+        }
+
+        return Uri.TryCreate(WebChatUrl, UriKind.Absolute, out var chat) ? chat.GetLeftPart(UriPartial.Authority) + "/staff" : null;
+    }
 
     public WeChatOutboxOptions Outbox { get; set; } = new();
 
@@ -36,6 +53,11 @@ public sealed class WeChatHostOptions
         if (WebChatUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             yield return "WeChat:WebChatUrl must be an absolute URL";
+        }
+
+        if (StaffUrl is { Length: > 0 } staff && !Uri.TryCreate(staff, UriKind.Absolute, out _))
+        {
+            yield return "WeChat:StaffUrl must be an absolute URL";
         }
 
         if (Outbox.MaxAttempts is < 1 or > 100)

@@ -10,7 +10,7 @@ namespace SunshineBot.Web.WeChat;
 /// What an outbox row for WeChat carries: the text (for an image, its caption), a title for the template route, and for
 /// an image the key of its file (<see cref="WeChatOutboxImages"/>) and whether the caption already went out.
 /// </summary>
-public sealed record WeChatOutboxPayload(string Text, string? Title = null, string? ImageKey = null, bool CaptionSent = false);
+public sealed record WeChatOutboxPayload(string Text, string? Title = null, string? ImageKey = null, bool CaptionSent = false, string? Url = null, string? Ref = null);
 
 /// <summary>
 /// Adds WeChat messages to the outbox in the caller's unit of work: the row is saved by the caller's own
@@ -23,6 +23,26 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     /// <summary>Adds one text message (not saved yet). The route is decided when it is sent (48-hour window).</summary>
     public OutboxMessage Add(string openId, string text, string? sourceRef, string? title = null) =>
         AddRow(openId, OutboxKind.Text, new WeChatOutboxPayload(text, title), sourceRef);
+
+    /// <summary>
+    /// Adds one text message about a ticket (not saved): the template route shows <paramref name="ticketNumber"/> as
+    /// its reference rather than the row's internal <paramref name="sourceRef"/> (a job's mark key).
+    /// </summary>
+    public OutboxMessage AddAbout(string ticketNumber, string openId, string text, string sourceRef, string? title = null) =>
+        AddRow(openId, OutboxKind.Text, new WeChatOutboxPayload(text, title, Ref: ticketNumber), sourceRef);
+
+    /// <summary>
+    /// Adds one alert for a staff member (not saved). Sent like any text row (customer-service inside 48 hours, else the
+    /// template), but the template links to the ticket in the staff pages (<see cref="WeChatHostOptions.StaffUrl"/>)
+    /// rather than into the web chat.
+    /// </summary>
+    public OutboxMessage AddStaffAlert(string openId, string text, string sourceRef, string title, string? ticketNumber, WeChatHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var staff = options.StaffPagesUrl();
+        var url = staff is null ? null : ticketNumber is null ? staff : $"{staff}/tickets/{Uri.EscapeDataString(ticketNumber)}";
+        return AddRow(openId, OutboxKind.Text, new WeChatOutboxPayload(text, title, Url: url, Ref: ticketNumber), sourceRef);
+    }
 
     /// <summary>
     /// Adds one picture (not saved yet): <paramref name="storageKey"/> is a photo kept by <c>ImageStore</c> or a unit's

@@ -122,12 +122,12 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         var time = clock.GetUtcNow().ToOffset(ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var data = options.Template.Fields.ToDictionary(
             f => f.Key,
-            f => f.Value.Replace("{title}", firstLine, StringComparison.Ordinal).Replace("{ref}", row.SourceRef ?? "", StringComparison.Ordinal)
+            f => f.Value.Replace("{title}", firstLine, StringComparison.Ordinal).Replace("{ref}", payload.Ref ?? row.SourceRef ?? "", StringComparison.Ordinal)
                 .Replace("{time}", time, StringComparison.Ordinal).Replace("{text}", text, StringComparison.Ordinal),
             StringComparer.Ordinal);
         return new WeChatTemplateMessage(row.Recipient, options.Template.Id, data)
         {
-            Url = string.IsNullOrWhiteSpace(options.WebChatUrl) ? null : options.WebChatUrl,
+            Url = payload.Url ?? (string.IsNullOrWhiteSpace(options.WebChatUrl) ? null : options.WebChatUrl),
             ClientMessageId = $"outbox-{row.Id}",
         };
     }

@@ -213,4 +213,21 @@ public partial class TicketTests
         ticket.RequestExtension(TicketFactory.Handler, factory.Tick(), "重办需要再次核实", 2, factory.Policy);
         Assert.False(ticket.ExtensionFiledLate);
     }
+
+    [Fact]
+    public void SendBack_Twice_KeepsTheFirstRoundsReplyAndLimitForTheReport()
+    {
+        var factory = new TicketFactory();
+        var ticket = factory.InState(TicketStatus.Replied);
+        var (firstReply, firstLimit) = (ticket.RepliedAt, ticket.FirstReplyDueAt);
+        Assert.Null(ticket.FirstRoundReplyDueAt);
+
+        ticket.SendBack(TicketFactory.Centre, factory.Tick(), "家长不满意", factory.Policy);
+        ticket.Reply(TicketFactory.Handler, factory.Tick(), "重新核查后已退费。", requireReview: false);
+        ticket.SendBack(TicketFactory.Centre, factory.Tick(), "仍不满意", factory.Policy);
+
+        Assert.NotEqual(firstLimit, ticket.FirstReplyDueAt);
+        Assert.NotEqual(firstReply, ticket.RepliedAt);
+        Assert.Equal((firstReply, firstLimit), (ticket.FirstRoundRepliedAt, (DateTimeOffset?)ticket.FirstRoundReplyDueAt));
+    }
 }

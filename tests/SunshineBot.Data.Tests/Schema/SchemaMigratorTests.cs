@@ -201,7 +201,7 @@ public sealed class SchemaMigratorTests
         var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         await using (var db = database.NewContext())
         {
-            Assert.Equal([6], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Contains(6, await new SchemaMigrator(db).MigrateAsync());
             db.WeChatAccessTokens.Add(new WeChat.WeChatAccessTokenRecord { AppId = "wx1", Token = new string('t', 512), FetchedAt = at, ExpiresAt = at.AddHours(2) });
             await db.SaveChangesAsync();
         }
@@ -211,6 +211,35 @@ public sealed class SchemaMigratorTests
             Assert.Equal(at.AddHours(2), await db.WeChatAccessTokens.Where(t => t.AppId == "wx1").Select(t => t.ExpiresAt).SingleAsync());
             db.WeChatAccessTokens.Add(new WeChat.WeChatAccessTokenRecord { AppId = "wx1", Token = "again", FetchedAt = at, ExpiresAt = at });
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion6_AddsStaffOpenIdAndFirstRoundColumnsThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            db.StaffUsers.Add(Core.Staff.StaffUser.Create("old.user", "老账号", "x", Core.Staff.StaffRole.Handler, "S1", at));
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 6);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([7], await new SchemaMigrator(db).MigrateAsync());
+            var user = await db.StaffUsers.SingleAsync(u => u.UserName == "old.user");
+            Assert.Null(user.WeChatOpenId);
+            user.SetWeChatOpenId("oAbCdEfGhIjKlMnOpQrStUvWxYz1");
+            await db.SaveChangesAsync();
+            Assert.Equal(0, await db.Tickets.CountAsync(t => t.FirstRoundReplyDueAt != null || t.FirstRoundRepliedAt != null));
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal("oAbCdEfGhIjKlMnOpQrStUvWxYz1", await db.StaffUsers.Select(u => u.WeChatOpenId).SingleAsync());
         }
     }
 
@@ -253,6 +282,12 @@ public sealed class SchemaMigratorTests
         [6] = ["wechat_access_tokens"],
     };
 
+    /// <summary>The columns each upgrade added to existing tables (table, column).</summary>
+    private static readonly Dictionary<int, (string Table, string Column)[]> ColumnsOf = new()
+    {
+        [7] = [("staff_users", "WeChatOpenId"), ("tickets", "FirstRoundRepliedAt"), ("tickets", "FirstRoundReplyDueAt")],
+    };
+
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>
     private static async Task RewindAsync(SunshineDbContext db, int version)
     {
@@ -261,6 +296,13 @@ public sealed class SchemaMigratorTests
 #pragma warning disable EF1003 // table names come from the constant list above
             await db.Database.ExecuteSqlRawAsync("DROP TABLE " + table + ";");
 #pragma warning restore EF1003
+        }
+
+        foreach (var (table, column) in ColumnsOf.Where(c => c.Key > version).SelectMany(c => c.Value))
+        {
+#pragma warning disable EF1002, EF1003 // names come from the constant list above
+            await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {table} DROP COLUMN \"{column}\";");
+#pragma warning restore EF1002, EF1003
         }
 
         await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_version;");

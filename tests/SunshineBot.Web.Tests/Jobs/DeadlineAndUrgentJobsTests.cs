@@ -85,6 +85,22 @@ public sealed class DeadlineAndUrgentJobsTests
     }
 
     [Fact]
+    public async Task CreateMonthlyReport_LateFirstReplyThenQuickRedo_CountsLateAndTheRedo()
+    {
+        await using var host = await StartAsync(Beijing(5, 11, 9));
+        var number = await host.FileAsync();
+        host.Clock.Set(Beijing(5, 29, 10)); // well past the first limit
+        await host.ReplyAsync(number);
+        await host.ChangeAsync(number, (t, now, deadlines) => t.SendBack(Actor.System, now, "家长不满意", deadlines));
+        await host.ReplyAsync(number); // the redo, at once: on time for its own limit
+        host.Clock.Set(Beijing(6, 1, 1));
+
+        var row = Assert.Single(await host.Use<CreateMonthlyReport, IReadOnlyList<Data.Jobs.MonthlyReportRow>>(r => r.RunAsync(2026, 5, default)));
+
+        Assert.Equal((1, 1, 0, 1, 1), (row.Received, row.Replied, row.RepliedOnTime, row.Overdue, row.Redo));
+    }
+
+    [Fact]
     public async Task CreateMonthlyReport_PreviousMonth_CountsPerUnitAndWritesCsv()
     {
         await using var host = await StartAsync(Beijing(5, 11, 9));

@@ -49,7 +49,7 @@ public sealed class ScanDeadlines(SunshineDbContext db, JobMarks marks, StaffNot
         var dueText = calendar.ToLocal(dueAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         if (state.IsDueSoon && calendar.IsWorkingDay(calendar.LocalDate(now)) && !await marks.ExistsAsync("due-soon:" + limit, ct))
         {
-            notices.Add("due-soon:" + limit, "due-soon", ticket.Number, $"工单 {ticket.Number} 将于 {dueText} 到期，请按时答复。", await notices.StaffOfUnitAsync(unit, ct));
+            await notices.AddAsync("due-soon:" + limit, "due-soon", ticket.Number, $"工单 {ticket.Number} 将于 {dueText} 到期，请按时答复。", await notices.StaffOfUnitAsync(unit, ct), ct);
             marks.Add("due-soon:" + limit);
             result = await marks.SaveAsync(ct) ? result with { DueSoon = result.DueSoon + 1 } : result;
         }
@@ -63,8 +63,8 @@ public sealed class ScanDeadlines(SunshineDbContext db, JobMarks marks, StaffNot
         {
             ticket.Urge(Actor.System, now, $"已超过办理时限（{dueText}），系统自动催办");
             var text = $"工单 {ticket.Number} 已超过办理时限（{dueText}），系统已自动催办，请尽快答复。";
-            notices.Add("overdue:" + limit, "overdue", ticket.Number, text, await notices.StaffOfUnitAsync(unit, ct));
-            notices.Add("overdue:" + limit + ":centre", "overdue", ticket.Number, text, await notices.SupervisorsOfAsync(unit, ct));
+            await notices.AddAsync("overdue:" + limit, "overdue", ticket.Number, text, await notices.StaffOfUnitAsync(unit, ct), ct);
+            await notices.AddAsync("overdue:" + limit + ":centre", "overdue", ticket.Number, text, await notices.SupervisorsOfAsync(unit, ct), ct);
             marks.Add("overdue:" + limit);
             if (!await marks.SaveAsync(ct))
             {
@@ -92,8 +92,8 @@ public sealed class ScanDeadlines(SunshineDbContext db, JobMarks marks, StaffNot
         {
             var text = $"工单 {ticket.Number} 超期，且承办单位未在交办后{deadlines.Options.ExtensionReasonWorkingDays}个工作日内（{window}前）报送延期说明。";
             ticket.AddNote(Actor.System, now, text);
-            notices.Add("extension-missed:" + limit, "late-extension", ticket.Number, text, await notices.StaffOfUnitAsync(unit, ct));
-            notices.Add("extension-missed:" + limit + ":centre", "late-extension", ticket.Number, text, await notices.SupervisorsOfAsync(unit, ct));
+            await notices.AddAsync("extension-missed:" + limit, "late-extension", ticket.Number, text, await notices.StaffOfUnitAsync(unit, ct), ct);
+            await notices.AddAsync("extension-missed:" + limit + ":centre", "late-extension", ticket.Number, text, await notices.SupervisorsOfAsync(unit, ct), ct);
             marks.Add("extension-missed:" + limit);
             result = result with { ExtensionMissed = result.ExtensionMissed + 1 };
         }

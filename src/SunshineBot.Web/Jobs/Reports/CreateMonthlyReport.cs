@@ -10,7 +10,7 @@ namespace SunshineBot.Web.Jobs.Reports;
 
 /// <summary>
 /// 月通报: one row per unit for one calendar month (local time). Received, by kind and category, replied, on time and
-/// overdue count tickets received in the month against their reply limit; redo counts the month's 发回重办 against the
+/// overdue count tickets received in the month against their first round's reply limit; redo counts the month's 发回重办 against the
 /// unit scored by the revisit; satisfaction counts tickets closed in the month (seed 001: satisfied / closed and
 /// revisited, 基本满意 counted as satisfied, 未回访 apart). Running a month again replaces its rows.
 /// </summary>
@@ -48,9 +48,11 @@ public sealed class CreateMonthlyReport(SunshineDbContext db, WorkingDayCalendar
                 c.Received++;
                 c.Kinds[t.Kind.ToString()] = c.Kinds.GetValueOrDefault(t.Kind.ToString()) + 1;
                 c.Categories[t.Category.ToString()] = c.Categories.GetValueOrDefault(t.Category.ToString()) + 1;
-                c.Replied += t.RepliedAt is null ? 0 : 1;
-                c.RepliedOnTime += t.RepliedAt is { } r && r <= t.FirstReplyDueAt ? 1 : 0;
-                c.Overdue += (t.RepliedAt ?? (now < end ? now : end)) > t.FirstReplyDueAt ? 1 : 0;
+                // Judged on the first round: a redo has its own limit, and is counted as a redo below.
+                var (replied, due) = t.FirstRoundReplyDueAt is { } firstDue ? (t.FirstRoundRepliedAt, firstDue) : (t.RepliedAt, t.FirstReplyDueAt);
+                c.Replied += replied is null ? 0 : 1;
+                c.RepliedOnTime += replied is { } r && r <= due ? 1 : 0;
+                c.Overdue += (replied ?? (now < end ? now : end)) > due ? 1 : 0;
             }
 
             var scored = t.RevisitUnitCode ?? t.HandlingUnitCode;

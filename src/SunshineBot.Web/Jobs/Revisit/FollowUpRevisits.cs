@@ -95,10 +95,10 @@ public sealed class FollowUpRevisits(
 
             var due = calendar.ToLocal(t.FirstReplyDueAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             var text = $"工单 {t.Number} 回访不满意，已发回重办（第{t.RedoCount}次）：{t.RedoReason}。新的答复期限 {due}。";
-            notices.Add(key, "sent-back", t.Number, text, await notices.StaffOfUnitAsync(t.HandlingUnitCode!, ct));
+            await notices.AddAsync(key, "sent-back", t.Number, text, await notices.StaffOfUnitAsync(t.HandlingUnitCode!, ct), ct);
             if (t.RedoCount >= 2)
             {
-                notices.Add(key + ":escalated", "escalated", t.Number, $"【升级督办】{text}", await notices.SupervisorsOfAsync(t.HandlingUnitCode!, ct));
+                await notices.AddAsync(key + ":escalated", "escalated", t.Number, $"【升级督办】{text}", await notices.SupervisorsOfAsync(t.HandlingUnitCode!, ct), ct);
             }
 
             marks.Add(key);

@@ -56,7 +56,7 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
         var received = calendar.ToLocal(ticket.ReceivedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
         var summary = ticket.Description.Length <= 60 ? ticket.Description : ticket.Description[..60] + "…";
         var text = $"【重大特急件】{ticket.Number}（{Labels.Of(ticket.Kind)}，{received}受理）：{summary} 请立即处置。";
-        notices.Add(key, "urgent", ticket.Number, text, await notices.OnDutyAsync(calendar.LocalDate(clock.GetUtcNow()), ct));
+        await notices.AddAsync(key, "urgent", ticket.Number, text, await notices.OnDutyAsync(calendar.LocalDate(clock.GetUtcNow()), ct), ct);
         marks.Add(key);
         return true;
     }

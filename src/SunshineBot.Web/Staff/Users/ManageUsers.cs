@@ -67,6 +67,15 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
         logger.LogInformation("Staff account {User} disabled by {Admin}", user.UserName, member.UserName);
     }
 
+    /// <summary>Binds (or with a blank value unbinds) the WeChat OpenID that the account's alerts are sent to.</summary>
+    public async Task SetWeChatOpenIdAsync(StaffMember member, string userName, string? openId, CancellationToken ct)
+    {
+        var user = await FindAsync(member, userName, ct);
+        user.SetWeChatOpenId(openId);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("WeChat alerts of {User} {State} by {Admin}", user.UserName, user.WeChatOpenId is null ? "turned off" : "bound", member.UserName);
+    }
+
     public static void CheckPassword(string? password)
     {
         if (password is null || password.Length < MinPasswordLength)

@@ -33,6 +33,12 @@ public sealed class IndexModel(ManageUsers users, ManageUnits units) : StaffPage
         return Done($"已重置 {userName} 的密码。");
     }
 
+    public async Task<IActionResult> OnPostWeChatAsync(string userName, string? openId)
+    {
+        await users.SetWeChatOpenIdAsync(Member, userName, openId, HttpContext.RequestAborted);
+        return Done(string.IsNullOrWhiteSpace(openId) ? $"已取消 {userName} 的微信提醒。" : $"已为 {userName} 绑定微信提醒。");
+    }
+
     public async Task<IActionResult> OnPostDisableAsync(string userName)
     {
         await users.DisableAsync(Member, userName, HttpContext.RequestAborted);
