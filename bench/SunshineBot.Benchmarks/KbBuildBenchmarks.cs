@@ -5,7 +5,7 @@ using SunshineBot.Knowledge.Loading;
 
 namespace SunshineBot.Benchmarks;
 
-/// <summary>Index build time (analysis + FTS5 inserts) at the real size and at 10,000 entries.</summary>
+/// <summary>Index build time (analysis + in-memory postings) at the real size and at 10,000 entries.</summary>
 public class KbBuildBenchmarks
 {
     private KbContent _content = null!;

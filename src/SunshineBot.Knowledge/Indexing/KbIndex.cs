@@ -10,8 +10,6 @@ namespace SunshineBot.Knowledge.Indexing;
 /// </summary>
 public sealed class KbIndex
 {
-    private const int RerankDepth = 10;
-    private const double SimilarityWeight = 0.5;
     private readonly KbEntry[] _entries;
     private readonly IReadOnlyList<KbCitation>[] _citations;
     private readonly InvertedIndex _inverted;
@@ -56,7 +54,7 @@ public sealed class KbIndex
         // bm25 picks the candidates; closeness to one question variant re-orders them, which helps long,
         // chatty questions that happen to share words with a long answer (see docs/benchmarks.md).
         var queryTerms = TermStatistics.Rarest(_terms.Resolve(tokens), Options.MaxQueryTerms);
-        var ranked = queryTerms.Count == 0 ? [] : _inverted.Top(queryTerms, Math.Max(limit, RerankDepth));
+        var ranked = queryTerms.Count == 0 ? [] : _inverted.Top(queryTerms, Math.Max(limit, Options.RerankDepth));
         if (ranked.Count == 0)
         {
             return [];
@@ -68,7 +66,7 @@ public sealed class KbIndex
             .Select(r =>
             {
                 var similarity = _terms.VariantSimilarity(r.Entry, coverageTerms);
-                var relevance = (top > 0 ? r.Score / top : 0) + (SimilarityWeight * similarity);
+                var relevance = (top > 0 ? r.Score / top : 0) + (Options.SimilarityWeight * similarity);
                 return new KbHit(_entries[r.Entry], r.Score, _terms.Coverage(r.Entry, coverageTerms), similarity, relevance, _citations[r.Entry]);
             })
             .OrderByDescending(h => h.Relevance)

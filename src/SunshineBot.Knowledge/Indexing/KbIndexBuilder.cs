@@ -18,15 +18,16 @@ public static class KbIndexBuilder
             .Select(e => (IReadOnlyList<KbCitation>)e.Sources.Where(policies.ContainsKey).Select(s => policies[s]).ToList())
             .ToArray();
 
-        var builder = new InvertedIndexBuilder(options.DistinctTokensPerField);
+        double[] weights = [options.QuestionWeight, options.TitleWeight, options.TagWeight, options.AnswerWeight];
+        var builder = new InvertedIndexBuilder(weights, options.PerFieldLength, options.DistinctTokensPerField);
         var variants = new int[entries.Length][][];
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
-            builder.AddField(analyzer, string.Join("\n", entry.Questions), options.QuestionWeight);
-            builder.AddField(analyzer, entry.Title, options.TitleWeight);
-            builder.AddField(analyzer, string.Join("\n", entry.Tags), options.TagWeight);
-            builder.AddField(analyzer, entry.Answer, options.AnswerWeight);
+            builder.AddField(analyzer, string.Join("\n", entry.Questions));
+            builder.AddField(analyzer, entry.Title);
+            builder.AddField(analyzer, string.Join("\n", entry.Tags));
+            builder.AddField(analyzer, entry.Answer);
             builder.EndEntry();
             variants[i] = entry.Questions.Append(entry.Title).Select(v => builder.InternVariant(analyzer, v)).ToArray();
         }

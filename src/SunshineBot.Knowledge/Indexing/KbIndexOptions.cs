@@ -17,6 +17,18 @@ public sealed record KbIndexOptions
     /// </summary>
     public int MaxQueryTerms { get; init; }
 
+    /// <summary>How many of the best bm25 hits are re-ordered by closeness to one question variant.</summary>
+    public int RerankDepth { get; init; } = 10;
+
+    /// <summary>Weight of variant similarity (0 to 1) against bm25 relative to the best hit (0 to 1) in the re-ranking.</summary>
+    public double SimilarityWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// BM25F: each field's count is normalised by that field's average length before the weights apply, so a
+    /// long answer no longer dilutes a match in a short question variant. Off: FTS5's <c>bm25()</c>.
+    /// </summary>
+    public bool PerFieldLength { get; init; }
+
     /// <summary>Index each distinct token once per field: bm25 on presence rather than counts, a smaller index.</summary>
     public bool DistinctTokensPerField { get; init; }
 }
