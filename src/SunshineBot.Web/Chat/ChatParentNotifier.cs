@@ -1,5 +1,7 @@
 using SunshineBot.Conversations.Engine;
+using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Tickets;
+using SunshineBot.Data;
 using SunshineBot.Web.Tickets;
 using SunshineBot.Web.WeChat;
 
@@ -8,26 +10,37 @@ namespace SunshineBot.Web.Chat;
 /// <summary>
 /// Puts the approved official reply into the parent's conversation. For a WeChat ticket (when WeChat is configured)
 /// an outbox row is added too, which the dispatcher sends as a customer-service or template message. Both go into the
-/// caller's unit of work and are saved with the published reply, in one transaction.
+/// caller's unit of work and are saved with the published reply, in one transaction. A WeChat parent who wrote to
+/// the account in the last 48 hours also gets the handling unit's stamp (公章) as a picture after the letter.
 /// </summary>
-public sealed class ChatParentNotifier(ChatService chat, WeChatOutbox? outbox = null) : IParentNotifier
+public sealed class ChatParentNotifier(ChatService chat, SunshineDbContext db, TimeProvider clock, WeChatOutbox? outbox = null) : IParentNotifier
 {
-    public Task AddReplyPublishedAsync(Ticket ticket, CancellationToken ct)
+    public async Task AddReplyPublishedAsync(Ticket ticket, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         if (ticket.FiledBy is null || ticket.ReplyText is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var text = $"您反映的事项（工单 {ticket.Number}）已有正式答复：\n\n{ticket.ReplyText}\n\n如有疑问，可以回复“人工”，或回复“查询进度”查看。";
         if (IsWeChat(ticket) && outbox is not null)
         {
             outbox.Add(ticket.FiledBy, text, ticket.Number, title: $"您反映的事项（工单 {ticket.Number}）已有正式答复");
+            await AddStampAsync(outbox, ticket, ct);
         }
 
         chat.Queue(ChannelOf(ticket), ticket.FiledBy, [OutgoingMessage.Say(text)], "staff");
-        return Task.CompletedTask;
+    }
+
+    // Outside the window the template already carries the letter's link; a second template for the picture is noise.
+    private async Task AddStampAsync(WeChatOutbox wechat, Ticket ticket, CancellationToken ct)
+    {
+        var stamp = await db.Units.AsNoTracking().Where(u => u.Code == ticket.HandlingUnitCode).Select(u => u.StampImageRef).FirstOrDefaultAsync(ct);
+        if (stamp is not null && await WeChatOutboxSender.InsideServiceWindowAsync(db, ticket.FiledBy!, clock.GetUtcNow(), ct))
+        {
+            wechat.AddImage(ticket.FiledBy!, stamp, $"{ticket.Number}#stamp", caption: null, title: $"工单 {ticket.Number} 答复单位公章");
+        }
     }
 
     public Task ReplyPublishedSavedAsync(Ticket ticket, CancellationToken ct)

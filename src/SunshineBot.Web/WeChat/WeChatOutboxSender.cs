@@ -29,7 +29,7 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         }
 
         var route = row.Route;
-        if (route == OutboxRoute.CustomerService && !await InsideServiceWindowAsync(row.Recipient, ct))
+        if (route == OutboxRoute.CustomerService && !await InsideServiceWindowAsync(db, row.Recipient, clock.GetUtcNow(), ct))
         {
             route = OutboxRoute.Template;
         }
@@ -101,10 +101,11 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
     }
 
     /// <summary>The parent's last message to us (the chat log's latest inbound row) is less than 48 hours old.</summary>
-    private async Task<bool> InsideServiceWindowAsync(string openId, CancellationToken ct)
+    public static Task<bool> InsideServiceWindowAsync(SunshineDbContext db, string openId, DateTimeOffset now, CancellationToken ct)
     {
-        var since = clock.GetUtcNow() - ServiceWindow;
-        return await db.ChatMessages.AnyAsync(m => m.Channel == WeChatOutbox.Channel && m.UserId == openId && m.Direction == "in" && m.At > since, ct);
+        ArgumentNullException.ThrowIfNull(db);
+        var since = now - ServiceWindow;
+        return db.ChatMessages.AnyAsync(m => m.Channel == WeChatOutbox.Channel && m.UserId == openId && m.Direction == "in" && m.At > since, ct);
     }
 
     private WeChatTemplateMessage Template(OutboxMessage row, WeChatOutboxPayload payload)

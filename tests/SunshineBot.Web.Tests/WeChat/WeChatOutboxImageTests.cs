@@ -133,6 +133,40 @@ public sealed class WeChatOutboxImageTests : IDisposable
     }
 
     [Fact]
+    public async Task StaffReply_UnitWithStampAndParentInsideTheWindow_LetterThenTheStampPicture()
+    {
+        await using var host = await StartAsync();
+        Directory.CreateDirectory(Path.Combine(_staffData, "stamps"));
+        await File.WriteAllBytesAsync(Path.Combine(_staffData, "stamps", "YGS-DC-001.png"), Png);
+        await host.SendAsync(WeChatTestHost.Text(Parent, "你好", host.NextMsgId()));
+        string number;
+        using (var scope = host.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
+            (await db.Units.SingleAsync(u => u.Code == "YGS-DC-001")).SetStamp("stamps/YGS-DC-001.png");
+            await db.SaveChangesAsync();
+            var ticket = await scope.ServiceProvider.GetRequiredService<Web.Tickets.FileTicket>().RunAsync(new Core.Tickets.TicketIntake
+            {
+                Kind = Core.Tickets.TicketKind.Complaint, Channel = Core.Tickets.Channel.WeChat, Category = Core.Tickets.TicketCategory.Uniforms,
+                Description = "学校强制统一订购校服", VisitorPhone = "13812345678", FiledBy = Parent,
+            }, new Core.Tickets.Actor("parent:" + Parent, "家长"));
+            number = ticket.Number;
+            var at = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            ticket.Dispatch(new Core.Tickets.Actor("staff:1", "受理员"), at, "YGS-DC-001", "请办理");
+            ticket.Reply(new Core.Tickets.Actor("staff:2", "承办人"), at, "经核查，学校已停止统一订购。", requireReview: false);
+            var notifier = scope.ServiceProvider.GetRequiredService<Web.Tickets.IParentNotifier>();
+            await notifier.AddReplyPublishedAsync(ticket, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await notifier.ReplyPublishedSavedAsync(ticket, CancellationToken.None);
+        }
+
+        await WeChatTestHost.WaitForAsync(() => host.WithDb(db => db.Outbox.Count(o => o.SourceRef!.StartsWith(number) && o.Status == OutboxStatus.Sent)) == 2, "the letter and the stamp");
+        var sends = host.Fake.RequestsTo(CustomSend).Select(r => JsonDocument.Parse(r.Body).RootElement).Where(s => s.GetProperty("msgtype").GetString() == "image" || s.GetProperty("text").GetProperty("content").GetString()!.Contains(number, StringComparison.Ordinal)).ToList();
+        Assert.Equal(["text", "image"], sends.Select(s => s.GetProperty("msgtype").GetString()));
+        Assert.Equal(Png, Assert.Single(host.Fake.Uploads).Content);
+    }
+
+    [Fact]
     public async Task AddImage_FileGone_IsMarkedFailedForStaff()
     {
         await using var host = await StartAsync();
