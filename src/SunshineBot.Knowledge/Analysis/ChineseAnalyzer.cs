@@ -7,11 +7,11 @@ namespace SunshineBot.Knowledge.Analysis;
 /// <summary>
 /// Turns Chinese text into search tokens: normalisation, overlapping bigrams (and unigrams) for CJK runs,
 /// whole words for Latin letters and digits, and one concept token per synonym group found. Documents and
-/// queries go through the same steps, so FTS5 only has to split the result on spaces. Thread-safe.
+/// queries go through the same steps, so the index only has to count the tokens. Thread-safe.
 /// </summary>
 public sealed class ChineseAnalyzer
 {
-    /// <summary>Concept tokens look like <c>syn12</c>: plain ASCII, so unicode61 keeps them whole.</summary>
+    /// <summary>Concept tokens look like <c>syn12</c>: plain ASCII, never a Chinese bigram.</summary>
     public const string SynonymTokenPrefix = "syn";
 
     private readonly PhraseMatcher _synonyms;
