@@ -77,8 +77,24 @@ internal sealed class InvertedIndex
     public List<(int Entry, double Score)> Top(IReadOnlyList<int> terms, int limit)
     {
         var scratch = Scratch.For(EntryCount);
-        var scores = scratch.Scores;
-        var touched = scratch.Touched;
+        try
+        {
+            return Rank(terms, limit, scratch.Scores, scratch.Touched);
+        }
+        finally
+        {
+            // Also after an exception: the next query on this thread must start from zeros.
+            foreach (var entry in scratch.Touched)
+            {
+                scratch.Scores[entry] = 0;
+            }
+
+            scratch.Touched.Clear();
+        }
+    }
+
+    private List<(int Entry, double Score)> Rank(IReadOnlyList<int> terms, int limit, double[] scores, List<int> touched)
+    {
         var order = terms.OrderByDescending(t => _maxContribution[t]).ThenBy(t => t).ToArray();
         double remaining = 0;
         long remainingPostings = 0;
@@ -137,14 +153,7 @@ internal sealed class InvertedIndex
             }
         }
 
-        var top = Best(scores, candidates ?? touched, limit);
-        foreach (var entry in touched)
-        {
-            scores[entry] = 0;
-        }
-
-        touched.Clear();
-        return top;
+        return Best(scores, candidates ?? touched, limit);
     }
 
     /// <summary>
