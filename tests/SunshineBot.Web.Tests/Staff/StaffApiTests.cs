@@ -271,5 +271,7 @@ public sealed class StaffApiTests
 
         Assert.Contains("/api/staff/tickets/{number}/dispatch", document, StringComparison.Ordinal);
         Assert.Contains("/api/staff/token", document, StringComparison.Ordinal);
+        Assert.Contains("/api/staff/tickets/export", document, StringComparison.Ordinal);
+        Assert.Contains("text/csv", document, StringComparison.Ordinal);
     }
 }

@@ -44,7 +44,7 @@ public static class StaffApiEndpoints
 
             var file = await export.RunAsync(await access.RequireAsync(user, ct), filter, ct);
             return Results.File(file.Content, LedgerContentType, file.FileName);
-        }).Produces(200, contentType: LedgerContentType);
+        }).Produces<string>(200, "text/csv");
 
         api.MapGet("/tickets/{number}", async (string number, ClaimsPrincipal user, StaffAccess access, GetTicket get, CancellationToken ct) =>
             TypedResults.Ok(TicketDto.From(await get.RunAsync(await access.RequireAsync(user, ct), number, ct))));

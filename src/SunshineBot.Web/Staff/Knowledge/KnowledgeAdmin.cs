@@ -3,16 +3,27 @@ using SunshineBot.Data;
 using SunshineBot.Knowledge;
 using SunshineBot.Knowledge.Content;
 using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Staff.Tickets;
 
 namespace SunshineBot.Web.Staff.Knowledge;
 
 public sealed record KbEntryRow(KbEntry Entry, int Answered, int Unhelpful);
 
-public sealed record KbOverview(IReadOnlyList<KbEntryRow> Entries, KbBuildReport LastBuild);
+/// <summary>One answer a parent marked as not helpful: what they asked, and which entry answered.</summary>
+public sealed record KbUnhelpfulAnswer(DateTimeOffset At, string Question, string? EntryId, string? EntryTitle);
+
+/// <param name="WithFeedback">Answers the parent rated either way.</param>
+/// <param name="Unhelpful">Of those, the ones marked not helpful (seed 004 wants the error rate under 10 %).</param>
+public sealed record KbOverview(IReadOnlyList<KbEntryRow> Entries, KbBuildReport LastBuild, IReadOnlyList<KbUnhelpfulAnswer> RecentUnhelpful, int WithFeedback, int Unhelpful)
+{
+    public double? ErrorRate => WithFeedback == 0 ? null : (double)Unhelpful / WithFeedback;
+}
 
 /// <summary>The knowledge base for staff: its entries with how often each answered and was marked unhelpful; re-index.</summary>
 public sealed class KnowledgeAdmin(KnowledgeBase kb, SunshineDbContext db, ILogger<KnowledgeAdmin> logger)
 {
+    public const int RecentUnhelpfulCount = 50;
+
     public async Task<KbOverview> OverviewAsync(StaffMember member, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -27,7 +38,18 @@ public sealed class KnowledgeAdmin(KnowledgeBase kb, SunshineDbContext db, ILogg
             .ThenBy(r => r.Entry.Topic, StringComparer.Ordinal)
             .ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
             .ToList();
-        return new KbOverview(rows, kb.LastBuild);
+        var titles = kb.Entries.ToDictionary(e => e.Id, e => e.Title, StringComparer.Ordinal);
+        var recent = await db.KbAnswerLog.AsNoTracking()
+            .Where(r => r.Helpful == false)
+            .OrderByDescending(r => r.Id)
+            .Take(RecentUnhelpfulCount)
+            .ToListAsync(ct);
+        var unhelpful = recent
+            .Select(r => new KbUnhelpfulAnswer(r.At, FreeTextMask.MaskPhones(r.Question), r.EntryId, r.EntryId is null ? null : titles.GetValueOrDefault(r.EntryId)))
+            .ToList();
+        var withFeedback = await db.KbAnswerLog.CountAsync(r => r.Helpful != null, ct);
+        var unhelpfulCount = await db.KbAnswerLog.CountAsync(r => r.Helpful == false, ct);
+        return new KbOverview(rows, kb.LastBuild, unhelpful, withFeedback, unhelpfulCount);
     }
 
     /// <summary>Reloads <c>kb/</c> and swaps the new index in; answers keep coming from the old one until then.</summary>

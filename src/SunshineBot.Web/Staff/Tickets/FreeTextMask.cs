@@ -29,8 +29,12 @@ public static partial class FreeTextMask
             masked = masked.Replace(phone, ContactInfo.MaskPhone(phone), StringComparison.Ordinal);
         }
 
-        return Mobile().Replace(masked, m => ContactInfo.MaskPhone(Digits().Replace(m.Value, "")));
+        return MaskPhones(masked);
     }
+
+    /// <summary>Masks anything shaped like a mainland mobile number (text with no ticket: a parent's question).</summary>
+    public static string MaskPhones(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : Mobile().Replace(text, m => ContactInfo.MaskPhone(Digits().Replace(m.Value, "")));
 
     // 11 digits starting 13–19, optionally written 3-4-4 with spaces or dashes, not inside a longer number.
     [GeneratedRegex(@"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)", RegexOptions.CultureInvariant)]

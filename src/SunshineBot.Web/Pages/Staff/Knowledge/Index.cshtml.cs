@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
+using SunshineBot.Core.Calendar;
 using SunshineBot.Web.Staff;
 using SunshineBot.Web.Staff.Access;
 using SunshineBot.Web.Staff.Knowledge;
 
 namespace SunshineBot.Web.Pages.Staff.Knowledge;
 
-public sealed class IndexModel(KnowledgeAdmin knowledge) : StaffPageModel
+public sealed class IndexModel(KnowledgeAdmin knowledge, WorkingDayCalendar calendar) : StaffPageModel
 {
+    public WorkingDayCalendar Calendar => calendar;
+
     public KbOverview Overview { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
