@@ -13,6 +13,8 @@ public static class ChatEndpoints
 
     public sealed record SendRequest(string? Text, string? Choice, string? Label, string? ClientId);
 
+    public sealed record LinkRequest(string? Token);
+
     public sealed record ChatResponse(IReadOnlyList<OutgoingMessage> Replies, long Cursor);
 
     public sealed record ChatLine(long Id, string Direction, string Kind, string? Text, IReadOnlyList<QuickReply> Choices, string? ImageUrl, string Source, DateTimeOffset At);
@@ -24,6 +26,7 @@ public static class ChatEndpoints
         var api = app.MapGroup("/api/chat");
         api.MapPost("/send", SendAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         api.MapPost("/upload", UploadAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        api.MapPost("/link", LinkAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         api.MapGet("/messages", MessagesAsync);
         api.MapGet("/files/{**key}", FileAsync);
         return app;
@@ -48,11 +51,11 @@ public static class ChatEndpoints
             return Problem(400, $"消息太长了，一次最多{options.MaxTextLength}个字，请分几次发送。");
         }
 
-        var userId = devices.GetOrCreate(http);
+        var user = devices.Resolve(http);
         var message = new IncomingMessage
         {
-            Channel = Channel,
-            UserId = userId,
+            Channel = user.Channel,
+            UserId = user.UserId,
             MessageId = MessageId(request?.ClientId),
             Kind = string.IsNullOrEmpty(choice) ? IncomingKind.Text : IncomingKind.Choice,
             Text = text,
@@ -60,7 +63,7 @@ public static class ChatEndpoints
             ChoiceLabel = string.IsNullOrEmpty(choice) ? null : request?.Label?.Trim() is { Length: > 0 and <= 100 } label ? label : choice,
         };
         var replies = await chat.HandleAsync(message, ct);
-        return Results.Ok(new ChatResponse(replies, await CursorAsync(db, userId, ct)));
+        return Results.Ok(new ChatResponse(replies, await CursorAsync(db, user, ct)));
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, DeviceIdentity devices, ChatService chat, ImageStore images, SunshineDbContext db, CancellationToken ct)
@@ -89,22 +92,39 @@ public static class ChatEndpoints
             return Problem(400, error!);
         }
 
-        var userId = devices.GetOrCreate(http);
-        var message = new IncomingMessage { Channel = Channel, UserId = userId, MessageId = MessageId(form["clientId"]), Kind = IncomingKind.Image, Image = image };
+        var user = devices.Resolve(http);
+        var message = new IncomingMessage { Channel = user.Channel, UserId = user.UserId, MessageId = MessageId(form["clientId"]), Kind = IncomingKind.Image, Image = image };
         var replies = await chat.HandleAsync(message, ct);
-        return Results.Ok(new ChatResponse(replies, await CursorAsync(db, userId, ct)));
+        return Results.Ok(new ChatResponse(replies, await CursorAsync(db, user, ct)));
+    }
+
+    // Opened from a WeChat template message: this browser shows that parent's WeChat conversation from now on.
+    private static IResult LinkAsync(LinkRequest? request, HttpContext http, DeviceIdentity devices, WeChatChatLinks links)
+    {
+        if (!FromOurPage(http))
+        {
+            return Problem(403, "请求来源不正确，请刷新页面后再试。");
+        }
+
+        if (links.Read(request?.Token) is not { } openId)
+        {
+            return Problem(400, "这个链接已过期或不完整。请回到公众号给我们发一条消息，再点开新的消息查看。");
+        }
+
+        devices.AdoptWeChat(http, openId);
+        return Results.Ok(new { linked = true });
     }
 
     private static async Task<IResult> MessagesAsync(long? after, int? wait, HttpContext http, DeviceIdentity devices, ChatSignal signal, ChatOptions options, SunshineDbContext db, CancellationToken ct)
     {
-        var userId = devices.GetOrCreate(http);
+        var (channel, userId) = devices.Resolve(http);
         var cursor = after ?? 0;
         var deadline = TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, options.LongPollSeconds));
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var rows = await db.ChatMessages.AsNoTracking()
-                .Where(m => m.Channel == Channel && m.UserId == userId && m.Id > cursor)
+                .Where(m => m.Channel == channel && m.UserId == userId && m.Id > cursor)
                 .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
             if (rows.Count > 0 || started.Elapsed >= deadline)
             {
@@ -117,15 +137,15 @@ public static class ChatEndpoints
 
             // Woken at once by a write on this instance; otherwise look again every two seconds (other instances).
             var remaining = deadline - started.Elapsed;
-            await signal.WaitAsync(Channel, userId, remaining < TimeSpan.FromSeconds(2) ? remaining : TimeSpan.FromSeconds(2), ct);
+            await signal.WaitAsync(channel, userId, remaining < TimeSpan.FromSeconds(2) ? remaining : TimeSpan.FromSeconds(2), ct);
         }
     }
 
     private static async Task<IResult> FileAsync(string key, HttpContext http, DeviceIdentity devices, ImageStore images, SunshineDbContext db, CancellationToken ct)
     {
-        var userId = devices.Read(http);
+        var user = devices.Current(http);
         var url = ImageStore.UrlOf(key);
-        var owned = userId is not null && await db.ChatMessages.AnyAsync(m => m.Channel == Channel && m.UserId == userId && m.ImageUrl == url, ct);
+        var owned = user is { } u && await db.ChatMessages.AnyAsync(m => m.Channel == u.Channel && m.UserId == u.UserId && m.ImageUrl == url, ct);
         var path = images.PathOf(key);
         if (!owned || path is null || !File.Exists(path))
         {
@@ -142,8 +162,8 @@ public static class ChatEndpoints
     private static string MessageId(string? clientId) =>
         clientId is { Length: >= 8 and <= 64 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? id : Guid.NewGuid().ToString("N");
 
-    private static async Task<long> CursorAsync(SunshineDbContext db, string userId, CancellationToken ct) =>
-        await db.ChatMessages.Where(m => m.Channel == Channel && m.UserId == userId).MaxAsync(m => (long?)m.Id, ct) ?? 0;
+    private static async Task<long> CursorAsync(SunshineDbContext db, ChatUser user, CancellationToken ct) =>
+        await db.ChatMessages.Where(m => m.Channel == user.Channel && m.UserId == user.UserId).MaxAsync(m => (long?)m.Id, ct) ?? 0;
 
     internal static IResult Problem(int status, string title) => Results.Problem(title: title, statusCode: status);
 }

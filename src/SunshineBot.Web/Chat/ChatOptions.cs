@@ -18,6 +18,9 @@ public sealed class ChatOptions
     /// <summary>How long a poll for new messages waits before answering empty.</summary>
     public int LongPollSeconds { get; set; } = 25;
 
+    /// <summary>How long a link from a WeChat template message opens the parent's WeChat conversation in the web chat.</summary>
+    public TimeSpan WeChatLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
     public IEnumerable<string> Validate()
     {
         if (MaxTextLength is < 10 or > 10000)
@@ -33,6 +36,11 @@ public sealed class ChatOptions
         if (MessagesPerMinute < 1)
         {
             yield return "Chat:MessagesPerMinute must be at least 1";
+        }
+
+        if (WeChatLinkLifetime < TimeSpan.FromMinutes(5) || WeChatLinkLifetime > TimeSpan.FromDays(90))
+        {
+            yield return "Chat:WeChatLinkLifetime must be between 5 minutes and 90 days";
         }
 
         if (LongPollSeconds is < 0 or > 60)

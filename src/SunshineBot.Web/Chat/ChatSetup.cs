@@ -20,6 +20,7 @@ public static class ChatSetup
         services.AddSingleton(conversations);
         services.AddSingleton<ChatSignal>();
         services.AddSingleton<DeviceIdentity>();
+        services.AddSingleton<WeChatChatLinks>();
         services.AddSingleton<ImageStore>();
         services.AddScoped<IKnowledgeAnswers, KnowledgeAnswers>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Data;
 using SunshineBot.Data.Outbox;
 using SunshineBot.WeChat.Api;
+using SunshineBot.Web.Chat;
 
 namespace SunshineBot.Web.WeChat;
 
@@ -12,7 +13,7 @@ namespace SunshineBot.Web.WeChat;
 /// the 48-hour window since the parent's last message, a template message with a link into the web chat outside it,
 /// and the template once more when WeChat answers 45015 (the window closed after all).
 /// </summary>
-public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api, WeChatOutboxImages images, WeChatHostOptions options, TimeProvider clock)
+public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api, WeChatOutboxImages images, WeChatHostOptions options, WeChatChatLinks links, TimeProvider clock)
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(48);
 
@@ -78,7 +79,7 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
 
         if (!WeChatApiClient.IsUploadableImage(image.ContentType, image.Content.Length))
         {
-            await api.SendCustomTextAsync(row.Recipient, NotShownText(payload), ct);
+            await api.SendCustomTextAsync(row.Recipient, NotShownText(row.Recipient, payload), ct);
             return;
         }
 
@@ -93,9 +94,9 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         await api.SendCustomImageAsync(row.Recipient, mediaId, ct);
     }
 
-    private string NotShownText(WeChatOutboxPayload payload)
+    private string NotShownText(string openId, WeChatOutboxPayload payload)
     {
-        var link = string.IsNullOrWhiteSpace(options.WebChatUrl) ? "" : "：" + options.WebChatUrl;
+        var link = ChatLink(openId) is { } url ? "：" + url : "";
         var note = $"（这张图片无法在微信中显示，请在网页版查看{link}）";
         return string.IsNullOrWhiteSpace(payload.Text) ? note : payload.Text + "\n\n" + note;
     }
@@ -107,6 +108,10 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         var since = now - ServiceWindow;
         return db.ChatMessages.AnyAsync(m => m.Channel == WeChatOutbox.Channel && m.UserId == openId && m.Direction == "in" && m.At > since, ct);
     }
+
+    // The web chat, opened on this parent's own WeChat conversation (a signed, expiring token in the link).
+    private string? ChatLink(string openId) =>
+        string.IsNullOrWhiteSpace(options.WebChatUrl) ? null : links.UrlFor(options.WebChatUrl, openId);
 
     private WeChatTemplateMessage Template(OutboxMessage row, WeChatOutboxPayload payload)
     {
@@ -128,7 +133,7 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
             StringComparer.Ordinal);
         return new WeChatTemplateMessage(row.Recipient, options.Template.Id, data)
         {
-            Url = payload.Url ?? (string.IsNullOrWhiteSpace(options.WebChatUrl) ? null : options.WebChatUrl),
+            Url = payload.Url ?? ChatLink(row.Recipient),
             ClientMessageId = $"outbox-{row.Id}",
         };
     }

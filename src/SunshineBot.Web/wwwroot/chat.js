@@ -383,7 +383,23 @@
     if (file) upload(file);
   });
 
-  loadHistory().then(function () {
+  // Opened from a WeChat message (?wx=token): show that parent's WeChat conversation. The token leaves the address
+  // bar at once, so a shared screenshot or a copied address does not carry it.
+  function linkWeChat() {
+    var match = /[?&]wx=([^&#]+)/.exec(location.search);
+    if (!match) return Promise.resolve();
+    var rest = location.search.replace(/([?&])wx=[^&#]*&?/, "$1").replace(/[?&]$/, "");
+    if (window.history && history.replaceState) history.replaceState(null, "", location.pathname + rest + location.hash);
+    return postWithRetry(function () {
+      return call(API + "/link", {
+        method: "POST", credentials: "same-origin",
+        headers: { "X-Requested-With": HEADERS["X-Requested-With"], "Content-Type": "application/json" },
+        body: JSON.stringify({ token: decodeURIComponent(match[1]) })
+      });
+    }).catch(function (e) { toast(e.title || explain(e)); });
+  }
+
+  linkWeChat().then(loadHistory).then(function () {
     if (!lines.length) showWelcome();
     toBottom();
     poll();

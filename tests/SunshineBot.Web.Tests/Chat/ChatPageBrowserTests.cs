@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SunshineBot.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -166,6 +167,38 @@ public sealed partial class ChatPageBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#toast")).ToHaveTextAsync("只能上传 JPG、PNG 或 WebP 格式的图片。");
         await Expect(page.Locator(".mine .bubble.image")).ToHaveCountAsync(0);
         await ChatBrowserHost.ScreenshotAsync(page, "12-bad-image");
+    }
+
+    [ChromiumFact]
+    public async Task WeChatTemplateLink_OpensTheParentsWeChatConversationAndDropsTheToken()
+    {
+        const string openId = "oBrowserLink0000000000000001";
+        string number;
+        using (var scope = _host.Services.CreateScope())
+        {
+            var sp = scope.ServiceProvider;
+            var ticket = await sp.GetRequiredService<Web.Tickets.FileTicket>().RunAsync(new Core.Tickets.TicketIntake
+            {
+                Kind = Core.Tickets.TicketKind.Complaint, Channel = Core.Tickets.Channel.WeChat, Category = Core.Tickets.TicketCategory.Uniforms,
+                Description = "学校强制统一订购校服", VisitorPhone = "13812345678", FiledBy = openId,
+            }, new Core.Tickets.Actor("parent:" + openId, "家长"));
+            number = ticket.Number;
+        }
+
+        await _host.PublishReplyAsync(number, "YGS-DC-001", "经核查，学校已停止统一订购校服，已收费用全部退还。");
+        var url = _host.Services.GetRequiredService<Web.Chat.WeChatChatLinks>().UrlFor(new Uri(_host.BaseAddress, "/?from=template").ToString(), openId);
+        var page = await _host.NewParentAsync();
+
+        await page.GotoAsync(url);
+
+        await Expect(Bubble(page, "已收费用全部退还")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/\?from=template$"));
+        await ChatBrowserHost.ScreenshotAsync(page, "13-wechat-link");
+
+        var broken = await _host.NewParentAsync();
+        await broken.GotoAsync("/?wx=broken-token");
+        await Expect(broken.Locator("#toast")).ToContainTextAsync("链接已过期");
+        await Expect(Bubble(broken, "这里是教育阳光服务")).ToBeVisibleAsync();
     }
 
     private static ILocator Bubble(IPage page, string text) => page.Locator(".bubble", new() { HasTextString = text }).Last;
