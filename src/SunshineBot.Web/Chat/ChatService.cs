@@ -15,7 +15,13 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct)
+    public Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, CancellationToken ct) => HandleAsync(message, null, ct);
+
+    /// <summary>
+    /// Runs the parent's turn once (a retried message gets the stored replies). <paramref name="withTurn"/> sees the
+    /// replies of a turn that is run now, before its save, and may add rows (the WeChat outbox) to the same transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingMessage message, Action<IReadOnlyList<OutgoingMessage>>? withTurn, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -26,7 +32,7 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
 
             try
             {
-                return await RunTurnAsync(message, ct);
+                return await RunTurnAsync(message, withTurn, ct);
             }
             catch (DbUpdateException e) when (attempt < 3)
             {
@@ -80,7 +86,7 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
     /// <summary>Tells the parent's open pages (long poll) that new lines were saved.</summary>
     public void Wake(string channel, string userId) => signal.Notify(channel, userId);
 
-    private async Task<IReadOnlyList<OutgoingMessage>> RunTurnAsync(IncomingMessage message, CancellationToken ct)
+    private async Task<IReadOnlyList<OutgoingMessage>> RunTurnAsync(IncomingMessage message, Action<IReadOnlyList<OutgoingMessage>>? withTurn, CancellationToken ct)
     {
         // One transaction for the whole turn: a ticket the engine files (its own SaveChanges) commits only together
         // with the inbound row. Two instances running the same message at once: the loser's insert of that row
@@ -113,6 +119,7 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
             At = now,
         });
         Log(message.Channel, message.UserId, replies, "bot", now);
+        withTurn?.Invoke(replies);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         signal.Notify(message.Channel, message.UserId);

@@ -75,6 +75,7 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     /// </summary>
     public async Task AddRepliesAsync(string openId, string messageKey, IReadOnlyList<OutgoingMessage> replies, int from, CancellationToken ct)
     {
+        // Rows held with the turn (HoldReplies) exist already; this covers replies made outside a turn.
         var refs = Enumerable.Range(from, Math.Max(0, replies.Count - from)).Select(i => $"{messageKey}#{i}").ToList();
         if (refs.Count == 0)
         {
@@ -90,18 +91,62 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
                 continue;
             }
 
-            if (StoredImageKeyOf(replies[i]) is { } key)
-            {
-                AddImage(openId, key, sourceRef, WeChatText.CaptionOf(replies[i]));
-            }
-            else
-            {
-                Add(openId, WeChatText.Of(replies[i]), sourceRef);
-            }
+            AddReply(openId, replies[i], sourceRef, null);
         }
 
         await db.SaveChangesAsync(ct);
         signal.Notify();
+    }
+
+    /// <summary>
+    /// Adds all replies of a turn to the turn's own unit of work (saved with it), held back for
+    /// <see cref="HoldFor"/>: the webhook decides within the reply budget whether the first goes out passively, then
+    /// <see cref="ReleaseRepliesAsync"/> releases them. If the process dies before that, they become due by themselves:
+    /// a reply is never lost (at worst the first is sent twice, passively and as a customer-service message).
+    /// </summary>
+    public void HoldReplies(string openId, string messageKey, IReadOnlyList<OutgoingMessage> replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var due = clock.GetUtcNow() + HoldFor;
+        for (var i = 0; i < replies.Count; i++)
+        {
+            AddReply(openId, replies[i], $"{messageKey}#{i}", due);
+        }
+    }
+
+    /// <summary>How long turn replies wait for the webhook's decision: more than WeChat's 5 seconds.</summary>
+    public static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The webhook decided: the first reply went out in the response (recorded as sent, route Passive) or not; the
+    /// rest are due now.
+    /// </summary>
+    public async Task ReleaseRepliesAsync(string messageKey, bool firstWentPassively, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var first = messageKey + "#0";
+        if (firstWentPassively)
+        {
+            await db.Outbox.Where(o => o.SourceRef == first && o.Status == OutboxStatus.Pending && o.Attempts == 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.Route, OutboxRoute.Passive).SetProperty(o => o.SentAt, now), ct);
+        }
+
+        var prefix = messageKey + "#";
+        await db.Outbox.Where(o => o.SourceRef != null && o.SourceRef.StartsWith(prefix) && o.Status == OutboxStatus.Pending && o.Attempts == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
+        signal.Notify();
+    }
+
+    private void AddReply(string openId, OutgoingMessage reply, string sourceRef, DateTimeOffset? due)
+    {
+        if (StoredImageKeyOf(reply) is { } key)
+        {
+            AddImage(openId, key, sourceRef, WeChatText.CaptionOf(reply)).NextAttemptAt = due ?? clock.GetUtcNow();
+        }
+        else
+        {
+            Add(openId, WeChatText.Of(reply), sourceRef).NextAttemptAt = due ?? clock.GetUtcNow();
+        }
     }
 
     private OutboxMessage AddRow(string openId, OutboxKind kind, WeChatOutboxPayload payload, string? sourceRef)
@@ -126,9 +171,16 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     /// <summary>Wakes the dispatcher after the caller saved rows added with <see cref="Add"/>.</summary>
     public void Wake() => signal.Notify();
 
-    /// <summary>True when the first reply to this message went through the outbox (the webhook answered "success").</summary>
-    public Task<bool> FirstReplyQueuedAsync(string messageKey, CancellationToken ct) =>
-        db.Outbox.AnyAsync(o => o.SourceRef == messageKey + "#0", ct);
+    /// <summary>
+    /// True when the first reply to this message went through the outbox (the webhook answered "success"): released
+    /// and not sent passively. A row still held means the first request is deciding; a retry may answer passively.
+    /// </summary>
+    public Task<bool> FirstReplyQueuedAsync(string messageKey, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.Outbox.AnyAsync(o => o.SourceRef == messageKey + "#0" && o.Route != OutboxRoute.Passive
+            && !(o.Status == OutboxStatus.Pending && o.Attempts == 0 && o.NextAttemptAt > now), ct);
+    }
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

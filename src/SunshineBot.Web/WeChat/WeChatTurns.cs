@@ -102,6 +102,12 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
                 // Handled before (another instance, or a retry after we answered): the same replies, sent nowhere again.
                 replies = await services.GetRequiredService<ChatService>().HandleAsync(request.Message, CancellationToken.None);
                 var queued = await outbox.FirstReplyQueuedAsync(request.Key, CancellationToken.None);
+                if (!queued && !job.IsAbandoned)
+                {
+                    // Answered passively again (the first answer may never have reached WeChat): the held copy stands down.
+                    await outbox.ReleaseRepliesAsync(request.Key, firstWentPassively: true, CancellationToken.None);
+                }
+
                 job.TryComplete();
                 job.Done.TrySetResult(new WeChatTurnResult(replies, queued || job.IsAbandoned));
                 return;
@@ -113,11 +119,13 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
             if (passive && job.TryComplete())
             {
                 job.Done.TrySetResult(new WeChatTurnResult(replies, false));
+                await outbox.ReleaseRepliesAsync(request.Key, firstWentPassively: true, CancellationToken.None);
                 await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 1, CancellationToken.None);
             }
             else
             {
                 job.TryAbandon();
+                await outbox.ReleaseRepliesAsync(request.Key, firstWentPassively: false, CancellationToken.None);
                 await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 0, CancellationToken.None);
                 job.Done.TrySetResult(new WeChatTurnResult(replies, true));
             }
@@ -144,7 +152,7 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
 }
 
 /// <summary>Fetches an image's media when there is one, then runs the turn through <see cref="ChatService"/>.</summary>
-public sealed class WeChatTurnRunner(ChatService chat, SunshineBot.WeChat.Api.WeChatApiClient api, ImageStore images, ILogger<WeChatTurnRunner> logger)
+public sealed class WeChatTurnRunner(ChatService chat, WeChatOutbox outbox, SunshineBot.WeChat.Api.WeChatApiClient api, ImageStore images, ILogger<WeChatTurnRunner> logger)
 {
     public const string ImageFailed = "图片没有收到，请再发一次；也可以打字告诉我情况。";
 
@@ -172,6 +180,7 @@ public sealed class WeChatTurnRunner(ChatService chat, SunshineBot.WeChat.Api.We
             }
         }
 
-        return await chat.HandleAsync(message, ct);
+        // The replies are queued (held) in the turn's own transaction: nothing is lost between the turn and the send.
+        return await chat.HandleAsync(message, replies => outbox.HoldReplies(request.OpenId, request.Key, replies), ct);
     }
 }

@@ -189,6 +189,53 @@ public sealed class WeChatOutboxTests
         Assert.Equal(OutboxRoute.Template, host.WithDb(db => db.Outbox.Single(o => o.SourceRef == second)).Route);
     }
 
+    [Fact]
+    public async Task TurnSaved_ProcessDiesBeforeTheWebhookDecides_RepliesAreInTheOutboxAndGoOutAfterTheHold()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+        await using var host = await WeChatTestHost.StartAsync(clock: clock);
+        const string key = "msg:crash-test-0001";
+
+        // The turn runs and commits; no release follows (as if the process died right after the commit).
+        using (var scope = host.App.Services.CreateScope())
+        {
+            var message = new Conversations.Engine.IncomingMessage
+            {
+                Channel = WeChatOutbox.Channel, UserId = Parent, MessageId = key, Kind = Conversations.Engine.IncomingKind.Text, Text = "我要投诉",
+            };
+            await scope.ServiceProvider.GetRequiredService<WeChatTurnRunner>().RunAsync(new WeChatTurnRequest(key, Parent, message, null), CancellationToken.None);
+        }
+
+        var held = host.WithDb(db => db.Outbox.AsNoTracking().Where(o => o.SourceRef!.StartsWith(key + "#")).ToList());
+        Assert.NotEmpty(held);
+        Assert.All(held, o => Assert.Equal(OutboxStatus.Pending, o.Status));
+        Assert.Equal(1, host.WithDb(db => db.ChatInbound.Count(i => i.MessageId == key)));
+        await Task.Delay(500);
+        Assert.Empty(host.Fake.RequestsTo(CustomSend));
+
+        clock.Advance(WeChatOutbox.HoldFor + TimeSpan.FromSeconds(1));
+        await WeChatTestHost.WaitForAsync(() => host.WithDb(db => db.Outbox.Count(o => o.SourceRef!.StartsWith(key + "#") && o.Status == OutboxStatus.Sent)) == held.Count, "the held replies");
+        Assert.Equal(held.Count, host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted));
+    }
+
+    [Fact]
+    public async Task PassiveReply_FirstReplyRecordedAsPassiveAndOnlyTheRestSent()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+        var msgId = host.NextMsgId();
+
+        var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "我要投诉", msgId));
+
+        Assert.NotEqual("success", reply);
+        var key = ":msg:" + msgId + "#";
+        await WeChatTestHost.WaitForAsync(() => host.WithDb(db => db.Outbox.Where(o => o.SourceRef!.Contains(key)).All(o => o.Status == OutboxStatus.Sent)), "every reply settled");
+        var rows = host.WithDb(db => db.Outbox.AsNoTracking().Where(o => o.SourceRef!.Contains(key)).OrderBy(o => o.Id).ToList());
+        Assert.True(rows.Count >= 2, "the turn has more than one reply");
+        Assert.Equal(OutboxRoute.Passive, rows[0].Route);
+        Assert.All(rows.Skip(1), o => Assert.Equal(OutboxRoute.CustomerService, o.Route));
+        Assert.Equal(rows.Count - 1, host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted));
+    }
+
     private static async Task<long> Queue(WeChatTestHost host, string text)
     {
         using var scope = host.App.Services.CreateScope();
