@@ -52,7 +52,7 @@ public sealed partial class StaffBrowserTests
         await Shot(page, "02-ticket-new");
         await page.Locator("form#dispatch select[name=unitCode]").SelectOptionAsync(StaffTestHost.EastSchool);
         await page.Locator("form#dispatch button[type=submit]").ClickAsync();
-        await Expect(page.Locator(".notice")).ToContainTextAsync("已交办", new() { Timeout = Wait });
+        await Expect(page.Locator(".notice")).ToContainTextAsync("已交办至「东城区第一小学」", new() { Timeout = Wait });
         await Shot(page, "03-dispatched");
         await LogoutAsync(page);
 

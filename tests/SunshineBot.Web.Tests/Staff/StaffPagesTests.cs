@@ -108,6 +108,7 @@ public sealed class StaffPagesTests
         Assert.Contains("138****5678", page, StringComparison.Ordinal);
         Assert.DoesNotContain("13812345678", page, StringComparison.Ordinal);
         Assert.Contains("13812345678", html, StringComparison.Ordinal);
+        Assert.Contains("no-store", revealed.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Contains(TicketAction.RevealContact, host.WithDb(db => db.TicketEvents.Where(e => e.Action == TicketAction.RevealContact).Select(e => e.Action).ToList()));
     }
 

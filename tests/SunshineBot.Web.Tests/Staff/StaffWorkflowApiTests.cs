@@ -157,11 +157,13 @@ public sealed class StaffWorkflowApiTests
         using var leader = await host.ApiAsync("leader");
         using var viewer = await host.ApiAsync("viewer");
 
-        var revealed = await Ok(await leader.PostAsync($"/api/staff/tickets/{ticket.Number}/reveal", null));
+        var response = await leader.PostAsync($"/api/staff/tickets/{ticket.Number}/reveal", null);
+        var revealed = await Ok(response);
         var again = await leader.GetFromJsonAsync<JsonElement>($"/api/staff/tickets/{ticket.Number}");
         var byViewer = await viewer.PostAsync($"/api/staff/tickets/{ticket.Number}/reveal", null);
 
         Assert.Equal("张三丰", revealed.GetProperty("visitorName").GetString());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal("13812345678", revealed.GetProperty("visitorPhone").GetString());
         Assert.Equal("张**", again.GetProperty("visitorName").GetString());
         var reveal = Assert.Single(again.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "RevealContact");

@@ -15,7 +15,7 @@ public static class StaffApiEndpoints
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var root = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<StaffProblemFilter>();
-        root.UseProblemResponses();
+        root.UseStaffApiResponses();
         root.MapPost("/token", TokenEndpoint.IssueAsync).AllowAnonymous();
 
         var api = root.MapGroup("").RequireAuthorization(StaffClaims.ApiPolicy);

@@ -6,7 +6,8 @@ namespace SunshineBot.Web.Staff.Api;
 /// <summary>
 /// Problem details for what happens before a staff API handler runs: a body or parameter that cannot be bound (the
 /// framework answers an empty 400, or in Development throws and would show the developer page with the request's
-/// headers, bearer token included), and a missing or expired token (an empty 401 from the bearer scheme).
+/// headers, bearer token included), and a missing or expired token (an empty 401 from the bearer scheme). Every
+/// answer is marked <c>Cache-Control: no-store</c>: a revealed name and phone must not linger in a cache.
 /// </summary>
 public static class StaffApiResponses
 {
@@ -14,7 +15,7 @@ public static class StaffApiResponses
     public const string SignInTitle = "请先登录";
 
     /// <summary>Wraps each API endpoint once its request delegate is built.</summary>
-    public static void UseProblemResponses(this IEndpointConventionBuilder api)
+    public static void UseStaffApiResponses(this IEndpointConventionBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.Finally(endpoint =>
@@ -26,6 +27,7 @@ public static class StaffApiResponses
 
             endpoint.RequestDelegate = async context =>
             {
+                context.Response.Headers.CacheControl = "no-store";
                 try
                 {
                     await inner(context);

@@ -52,7 +52,8 @@ public sealed class DetailModel(
     public async Task<IActionResult> OnPostDispatchAsync(string? unitCode, string? note)
     {
         var ticket = await dispatch.RunAsync(Member, Number, new DispatchRequest(unitCode ?? "", note), HttpContext.RequestAborted);
-        return Done($"已交办至 {ticket.HandlingUnitCode}。");
+        var unit = (await units.ListAsync(Member, HttpContext.RequestAborted)).FirstOrDefault(u => u.Code == ticket.HandlingUnitCode);
+        return Done($"已交办至「{unit?.Name ?? ticket.HandlingUnitCode}」。");
     }
 
     public async Task<IActionResult> OnPostReplyAsync(string? salutation, string? matter)
