@@ -51,7 +51,7 @@ public sealed record TicketDto(
             d.Contact.Name, d.Contact.Phone, d.Contact.Masked, d.Contact.CanReveal, t.Anonymous, t.Confidential,
             t.ReceivedAt, t.ReceivingUnitCode, t.ReceivedBy, t.HandlingUnitCode, t.DispatchedAt,
             t.FirstReplyDueAt, t.DueAt, DeadlineDto.From(d.Deadline), t.ClosedAt, t.ClosedBy,
-            t.Description, t.SchoolName, t.FeeAmount, t.IncidentDate, t.ProposedAction, t.LeaderInstruction,
+            d.Description, t.SchoolName, t.FeeAmount, t.IncidentDate, t.ProposedAction, t.LeaderInstruction,
             t.ReplyText, t.RepliedBy, t.RepliedAt, t.ReplyPublishedAt, t.RevisitRecord,
             t.RedoReason, t.RedoCount, t.UrgeCount, t.Satisfaction?.ToString(), t.Result, t.DuplicateOfNumber,
             t.ExtensionReason, t.ExtensionWorkingDays, d.Actions.Select(a => a.ToString()).ToArray(),

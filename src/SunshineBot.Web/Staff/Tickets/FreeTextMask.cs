@@ -4,9 +4,9 @@ using SunshineBot.Core.Tickets;
 namespace SunshineBot.Web.Staff.Tickets;
 
 /// <summary>
-/// Masks the complainant in free text that leaves the system (the ledger export): the ticket's own name and phone
-/// wherever they were typed, and anything shaped like a mainland mobile number, the same way the fields are masked
-/// (张** / 138****1234). Pages show free text as written; a file can travel further than a screen.
+/// Masks the complainant in free text: the ticket's own name and phone wherever they were typed, and anything shaped
+/// like a mainland mobile number, the same way the fields are masked (张** / 138****1234). Used by the ledger export
+/// always, and by the queue, the ticket page, the print form and the API until the contact is revealed.
 /// </summary>
 public static partial class FreeTextMask
 {

@@ -16,7 +16,14 @@ public sealed record TicketDetails(
     DeadlineState Deadline,
     Unit? HandlingUnit,
     Unit? ReceivingUnit,
-    IReadOnlyList<TicketAction> Actions);
+    IReadOnlyList<TicketAction> Actions)
+{
+    /// <summary>
+    /// The description as this caller may see it now: the complainant's name and phone (and any mobile number a parent
+    /// typed) masked like the fields, unless the contact was revealed in this request.
+    /// </summary>
+    public string Description => Contact.Masked ? FreeTextMask.Apply(Ticket, Ticket.Description) : Ticket.Description;
+}
 
 /// <summary>One ticket with every field, its timeline and the actions this caller may take on it.</summary>
 public sealed class GetTicket(StaffAccess access, SunshineDbContext db, DeadlinePolicy deadlines, TimeProvider clock)

@@ -188,7 +188,7 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
     }
 
     private static QueueItem ToItem(Ticket t, DeadlineState state) =>
-        new(t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, Summarize(t.Description), t.SchoolName, t.HandlingUnitCode, t.ReceivedAt, state);
+        new(t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, Summarize(FreeTextMask.Apply(t, t.Description)), t.SchoolName, t.HandlingUnitCode, t.ReceivedAt, state);
 
     private static string Summarize(string text) =>
         text.Length <= 60 ? text : string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, 60)}…");
