@@ -102,6 +102,22 @@ public sealed class StaffUser
 
     public void Disable() => Active = false;
 
+    /// <summary>Re-opens a disabled account; failed logins and a lockout are cleared with it.</summary>
+    public void Enable()
+    {
+        Active = true;
+        FailedLogins = 0;
+        LockedUntil = null;
+    }
+
+    /// <summary>Moves the account to another role and unit (a transfer, a promotion); effective on its next request.</summary>
+    public void Assign(StaffRole role, string unitCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(unitCode);
+        Role = Enum.IsDefined(role) ? role : throw new Tickets.DomainException("请选择角色。");
+        UnitCode = unitCode;
+    }
+
     /// <summary>Sets or clears (null or blank) the WeChat OpenID that alerts are sent to.</summary>
     public void SetWeChatOpenId(string? openId)
     {

@@ -67,6 +67,29 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
         logger.LogInformation("Staff account {User} disabled by {Admin}", user.UserName, member.UserName);
     }
 
+    /// <summary>Changes an account's role and unit (within the caller's subtree). Admins cannot change their own.</summary>
+    public async Task AssignAsync(StaffMember member, string userName, StaffRole role, string unitCode, CancellationToken ct)
+    {
+        var user = await FindAsync(member, userName, ct);
+        if (user.Id == member.UserId)
+        {
+            throw new DomainException("不能修改自己的角色或单位，请另一位管理员操作。");
+        }
+
+        var unit = await access.LoadUnitAsync(member, unitCode, ct);
+        user.Assign(role, unit.Code);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Staff account {User} assigned {Role} at {Unit} by {Admin}", user.UserName, role, unit.Code, member.UserName);
+    }
+
+    public async Task EnableAsync(StaffMember member, string userName, CancellationToken ct)
+    {
+        var user = await FindAsync(member, userName, ct);
+        user.Enable();
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Staff account {User} re-enabled by {Admin}", user.UserName, member.UserName);
+    }
+
     /// <summary>Binds (or with a blank value unbinds) the WeChat OpenID that the account's alerts are sent to.</summary>
     public async Task SetWeChatOpenIdAsync(StaffMember member, string userName, string? openId, CancellationToken ct)
     {

@@ -33,6 +33,18 @@ public sealed class IndexModel(ManageUsers users, ManageUnits units) : StaffPage
         return Done($"已重置 {userName} 的密码。");
     }
 
+    public async Task<IActionResult> OnPostAssignAsync(string userName, StaffRole role, string unitCode)
+    {
+        await users.AssignAsync(Member, userName, role, unitCode, HttpContext.RequestAborted);
+        return Done($"已更新 {userName} 的角色和单位。");
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string userName)
+    {
+        await users.EnableAsync(Member, userName, HttpContext.RequestAborted);
+        return Done($"已重新启用 {userName}。");
+    }
+
     public async Task<IActionResult> OnPostWeChatAsync(string userName, string? openId)
     {
         await users.SetWeChatOpenIdAsync(Member, userName, openId, HttpContext.RequestAborted);
