@@ -29,6 +29,7 @@ public static class ChatEndpoints
         api.MapPost("/link", LinkAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         api.MapGet("/messages", MessagesAsync);
         api.MapGet("/files/{**key}", FileAsync);
+        api.MapGet("/stamps/{number}", StampAsync);
         return app;
     }
 
@@ -155,6 +156,31 @@ public static class ChatEndpoints
         http.Response.Headers.CacheControl = "private, max-age=86400";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(path, ImageStore.ContentTypeOf(key));
+    }
+
+    public static string StampUrlOf(string ticketNumber) => "/api/chat/stamps/" + Uri.EscapeDataString(ticketNumber);
+
+    // The stamp under the official reply: only for the parent whose ticket it is, once the reply is published.
+    private static async Task<IResult> StampAsync(string number, HttpContext http, DeviceIdentity devices, SunshineDbContext db, Staff.Units.StampStore stamps, CancellationToken ct)
+    {
+        if (devices.Current(http) is not { } user)
+        {
+            return Results.NotFound();
+        }
+
+        var channel = user.Channel == WeChat.WeChatOutbox.Channel ? Core.Tickets.Channel.WeChat : Core.Tickets.Channel.WebChat;
+        var unitCode = await db.Tickets.AsNoTracking()
+            .Where(t => t.Number == number && t.FiledBy == user.UserId && t.Channel == channel && t.ReplyPublishedAt != null)
+            .Select(t => t.HandlingUnitCode).FirstOrDefaultAsync(ct);
+        var stampRef = unitCode is null ? null : await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => u.StampImageRef).FirstOrDefaultAsync(ct);
+        if (stamps.FileOf(stampRef) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(file.Path, file.ContentType);
     }
 
     private static bool FromOurPage(HttpContext http) => http.Request.Headers.XRequestedWith == "sunshine-chat";

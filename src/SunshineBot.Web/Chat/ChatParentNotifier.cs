@@ -24,23 +24,25 @@ public sealed class ChatParentNotifier(ChatService chat, SunshineDbContext db, T
         }
 
         var text = $"您反映的事项（工单 {ticket.Number}）已有正式答复：\n\n{ticket.ReplyText}\n\n如有疑问，可以回复“人工”，或回复“查询进度”查看。";
+        var stamp = await db.Units.AsNoTracking().Where(u => u.Code == ticket.HandlingUnitCode).Select(u => u.StampImageRef).FirstOrDefaultAsync(ct);
         if (IsWeChat(ticket) && outbox is not null)
         {
             outbox.Add(ticket.FiledBy, text, ticket.Number, title: $"您反映的事项（工单 {ticket.Number}）已有正式答复");
-            await AddStampAsync(outbox, ticket, ct);
+            // Outside the window the template already carries the letter's link; a second template for the picture is noise.
+            if (stamp is not null && await WeChatOutboxSender.InsideServiceWindowAsync(db, ticket.FiledBy, clock.GetUtcNow(), ct))
+            {
+                outbox.AddImage(ticket.FiledBy, stamp, $"{ticket.Number}#stamp", caption: null, title: $"工单 {ticket.Number} 答复单位公章");
+            }
         }
 
-        chat.Queue(ChannelOf(ticket), ticket.FiledBy, [OutgoingMessage.Say(text)], "staff");
-    }
-
-    // Outside the window the template already carries the letter's link; a second template for the picture is noise.
-    private async Task AddStampAsync(WeChatOutbox wechat, Ticket ticket, CancellationToken ct)
-    {
-        var stamp = await db.Units.AsNoTracking().Where(u => u.Code == ticket.HandlingUnitCode).Select(u => u.StampImageRef).FirstOrDefaultAsync(ct);
-        if (stamp is not null && await WeChatOutboxSender.InsideServiceWindowAsync(db, ticket.FiledBy!, clock.GetUtcNow(), ct))
+        // The conversation shows the letter, then the unit's stamp (served only to this parent, ChatEndpoints).
+        List<OutgoingMessage> lines = [OutgoingMessage.Say(text)];
+        if (stamp is not null)
         {
-            wechat.AddImage(ticket.FiledBy!, stamp, $"{ticket.Number}#stamp", caption: null, title: $"工单 {ticket.Number} 答复单位公章");
+            lines.Add(new OutgoingMessage { Kind = OutgoingKind.Image, ImageUrl = ChatEndpoints.StampUrlOf(ticket.Number), Text = "答复单位公章" });
         }
+
+        chat.Queue(ChannelOf(ticket), ticket.FiledBy, lines, "staff");
     }
 
     public Task ReplyPublishedSavedAsync(Ticket ticket, CancellationToken ct)

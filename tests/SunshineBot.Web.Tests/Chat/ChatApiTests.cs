@@ -243,6 +243,51 @@ public sealed class ChatApiTests
         Assert.Contains(number, line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReplyPublished_UnitWithStamp_ParentSeesTheStampUnderTheLetterAndNoOneElseCanFetchIt()
+    {
+        using var factory = new SunshineWebFactory();
+        using var client = ChatClient(factory);
+        using var stranger = ChatClient(factory);
+        await SendAsync(client, "你好");
+        await SendAsync(stranger, "你好");
+        string number;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<SunshineDbContext>();
+            var stamps = sp.GetRequiredService<SunshineBot.Web.Staff.Units.StampStore>();
+            Directory.CreateDirectory(stamps.Folder);
+            await File.WriteAllBytesAsync(Path.Combine(stamps.Folder, "YGS-DC-001.png"), TinyPng);
+            (await db.Units.SingleAsync(u => u.Code == "YGS-DC-001")).SetStamp("stamps/YGS-DC-001.png");
+            await db.SaveChangesAsync();
+            var filedBy = await db.ChatMessages.Where(m => m.Channel == "webchat" && m.Direction == "in").OrderBy(m => m.Id).Select(m => m.UserId).FirstAsync();
+            var ticket = await sp.GetRequiredService<FileTicket>().RunAsync(new TicketIntake
+            {
+                Kind = TicketKind.Consultation, Channel = Channel.WebChat, Category = TicketCategory.TuitionAndMiscFees,
+                Description = "想问一下今年的学杂费标准是多少", VisitorPhone = "13812345678", FiledBy = filedBy,
+            }, new Actor("staff:1", "受理员"));
+            number = ticket.Number;
+            var staff = new Actor("staff:1", "李老师");
+            ticket.Dispatch(staff, DateTimeOffset.UtcNow, "YGS-DC-001");
+            ticket.Reply(staff, DateTimeOffset.UtcNow, "您好，义务教育阶段公办学校不收学费和杂费。", requireReview: false);
+            var notifier = sp.GetRequiredService<IParentNotifier>();
+            await notifier.AddReplyPublishedAsync(ticket, default);
+            await db.SaveChangesAsync();
+            await notifier.ReplyPublishedSavedAsync(ticket, default);
+        }
+
+        var lines = JsonDocument.Parse(await client.GetStringAsync("/api/chat/messages?after=0&wait=0")).RootElement.GetProperty("messages").EnumerateArray().ToList();
+        var stamp = Assert.Single(lines, l => l.GetProperty("kind").GetString() == "image" && l.GetProperty("source").GetString() == "staff");
+        var url = stamp.GetProperty("imageUrl").GetString()!;
+        Assert.Contains(number, url, StringComparison.Ordinal);
+        var mine = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(TinyPng, await mine.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(url)).StatusCode);
+    }
+
     private static async Task<List<string>> StaffLinesAsync(SunshineWebFactory factory, string device)
     {
         using var scope = factory.Services.CreateScope();

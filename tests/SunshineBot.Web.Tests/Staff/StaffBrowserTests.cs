@@ -77,10 +77,14 @@ public sealed partial class StaffBrowserTests
         Assert.True(width <= 390, $"the page scrolls sideways at 390 px ({width} px wide)");
 
         // The parent's open chat receives the letter without a reload.
-        var reply = parent.Locator(".msg.staff .bubble").Last;
+        var reply = parent.Locator(".msg.staff .bubble:not(.image)").Last;
         await Expect(reply).ToContainTextAsync("关于张先生（女士）反映的东城区第一小学教辅资料问题的回复", new() { Timeout = Wait });
         await Expect(reply).ToContainTextAsync(ticket.Number, new() { Timeout = Wait });
         await Expect(reply).ToContainTextAsync("全额退还", new() { Timeout = Wait });
+        // Under the letter, the handling unit's stamp (served only to this parent).
+        var stamp = parent.Locator(".msg.staff .bubble.image img").Last;
+        await Expect(stamp).ToBeVisibleAsync(new() { Timeout = Wait });
+        Assert.True(await stamp.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the stamp image loads");
         await parent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "06-parent-chat.png") });
     }
 
