@@ -1,5 +1,5 @@
-using SunshineBot.Conversations.Engine;
 using Microsoft.EntityFrameworkCore;
+using SunshineBot.Conversations.Engine;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Web.Tickets;
