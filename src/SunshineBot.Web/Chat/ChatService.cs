@@ -43,15 +43,6 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
         }
     }
 
-    /// <summary>Starts a flow the system begins (the revisit survey) in the parent's conversation, and saves.</summary>
-    public async Task<IReadOnlyList<OutgoingMessage>> StartFlowAsync(string channel, string userId, string flowId, string args, CancellationToken ct)
-    {
-        var replies = await QueueFlowAsync(channel, userId, flowId, args, ct);
-        await db.SaveChangesAsync(ct);
-        Wake(channel, userId);
-        return replies;
-    }
-
     /// <summary>
     /// Starts a system flow in the caller's unit of work: the conversation's new state and the flow's words are
     /// saved by the caller's SaveChanges, together with the change that caused them; call <see cref="Wake"/> after.
@@ -66,14 +57,6 @@ public sealed class ChatService(SunshineDbContext db, ConversationEngine engine,
         conversation.UpdatedAt = now;
         Log(channel, userId, replies, "system", now);
         return replies;
-    }
-
-    /// <summary>A message from staff or the system that is not part of a turn (an official reply), saved at once.</summary>
-    public async Task PushAsync(string channel, string userId, IReadOnlyList<OutgoingMessage> messages, string source, CancellationToken ct)
-    {
-        Queue(channel, userId, messages, source);
-        await db.SaveChangesAsync(ct);
-        Wake(channel, userId);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace SunshineBot.Web.Jobs;
 /// carries a WeChat OpenID also a WeChat message through the outbox (template message: staff are rarely inside the
 /// 48-hour window). Everything is added to the caller's unit of work and saved with the job mark.
 /// </summary>
-public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeChatOutbox? outbox = null, WeChatHostOptions? wechat = null)
+public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeChatOutbox? outbox = null)
 {
     /// <summary>The active staff of the unit itself (its handlers, admins and leaders).</summary>
     public async Task<IReadOnlyList<string>> StaffOfUnitAsync(string unitCode, CancellationToken ct) =>
@@ -67,7 +67,7 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
             });
         }
 
-        if (outbox is null || wechat is null || users.Count == 0)
+        if (outbox is null || users.Count == 0)
         {
             return;
         }
@@ -77,7 +77,7 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
         foreach (var u in openIds.OrderBy(u => u.UserName, StringComparer.Ordinal))
         {
             // A WeChat message leaves our servers: phone numbers a parent typed into the description stay masked.
-            outbox.AddStaffAlert(u.WeChatOpenId!, WeChatText.Masked(body), $"staff:{cause}:{u.UserName}", TitleOf(kind), ticketNumber, wechat);
+            outbox.AddStaffAlert(u.WeChatOpenId!, Staff.Tickets.FreeTextMask.MaskPhones(body), $"staff:{cause}:{u.UserName}", TitleOf(kind), ticketNumber);
         }
     }
 

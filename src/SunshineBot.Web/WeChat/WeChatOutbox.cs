@@ -16,7 +16,7 @@ public sealed record WeChatOutboxPayload(string Text, string? Title = null, stri
 /// Adds WeChat messages to the outbox in the caller's unit of work: the row is saved by the caller's own
 /// SaveChanges, together with the change that caused it. <see cref="OutboxSignal"/> wakes the dispatcher after.
 /// </summary>
-public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeChatOutboxImages images, TimeProvider clock)
+public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeChatOutboxImages images, WeChatHostOptions options, TimeProvider clock)
 {
     public const string Channel = "wechat";
 
@@ -36,9 +36,8 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     /// template), but the template links to the ticket in the staff pages (<see cref="WeChatHostOptions.StaffUrl"/>)
     /// rather than into the web chat.
     /// </summary>
-    public OutboxMessage AddStaffAlert(string openId, string text, string sourceRef, string title, string? ticketNumber, WeChatHostOptions options)
+    public OutboxMessage AddStaffAlert(string openId, string text, string sourceRef, string title, string? ticketNumber)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var staff = options.StaffPagesUrl();
         var url = staff is null ? null : ticketNumber is null ? staff : $"{staff}/tickets/{Uri.EscapeDataString(ticketNumber)}";
         return AddRow(openId, OutboxKind.Text, new WeChatOutboxPayload(text, title, Url: url, Ref: ticketNumber), sourceRef);

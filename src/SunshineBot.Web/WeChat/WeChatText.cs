@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using SunshineBot.Conversations.Engine;
 
 namespace SunshineBot.Web.WeChat;
@@ -8,7 +7,7 @@ namespace SunshineBot.Web.WeChat;
 /// Engine replies as WeChat text. WeChat text has no buttons, so quick replies become numbered lines ("回复数字：")
 /// — the engine accepts the numbers.
 /// </summary>
-public static partial class WeChatText
+public static class WeChatText
 {
     public static string Of(OutgoingMessage message)
     {
@@ -41,10 +40,4 @@ public static partial class WeChatText
             ? null
             : Of(message with { Kind = OutgoingKind.Text, Text = message.Text ?? "" }).Trim();
     }
-
-    /// <summary>Masks 11-digit runs (phone numbers) for anything that might be logged.</summary>
-    public static string Masked(string text) => Phone().Replace(text, m => m.Value[..3] + "****" + m.Value[7..]);
-
-    [GeneratedRegex(@"(?<!\d)1\d{10}(?!\d)")]
-    private static partial Regex Phone();
 }

@@ -116,7 +116,6 @@ public sealed class WeChatChatLinkTests
     {
         using var scope = factory.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<SunshineDbContext>();
         var ticket = await sp.GetRequiredService<FileTicket>().RunAsync(new TicketIntake
         {
             Kind = TicketKind.Complaint, Channel = Channel.WeChat, Category = TicketCategory.Uniforms,
@@ -125,11 +124,10 @@ public sealed class WeChatChatLinkTests
         var staff = new Actor("staff:1", "李老师");
         ticket.Dispatch(staff, DateTimeOffset.UtcNow, "YGS-DC-001");
         ticket.Reply(staff, DateTimeOffset.UtcNow, "经核查，学校已停止统一订购并退费。", requireReview: false);
-        var notifier = sp.GetRequiredService<IParentNotifier>();
-        await notifier.AddReplyPublishedAsync(ticket, default);
+        await sp.GetRequiredService<IParentNotifier>().AddReplyPublishedAsync(ticket, default);
         ticket.StartRevisit(Actor.System, DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-        await sp.GetRequiredService<ChatService>().StartFlowAsync("wechat", Parent, "revisit", ticket.Number, default);
+        // As the revisit job does: the survey starts in the parent's WeChat conversation, saved with the ticket.
+        await sp.GetRequiredService<SunshineBot.Web.Jobs.ParentMessages>().StartSurveyAsync(ticket, "test-survey", default);
         return ticket.Number;
     }
 }
