@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SunshineBot.Core.Tickets;
-using SunshineBot.Web.Staff.Tickets;
+using SunshineBot.Core.Ledger;
+using SunshineBot.Data.Ledger;
 
 namespace SunshineBot.Web.Tests.Staff;
 
@@ -26,7 +27,7 @@ public sealed class StaffLedgerExportTests
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Contains("工单台账", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
         var row = Assert.Single(Rows(text), r => r[0] == ticket.Number);
-        Assert.Equal("张**", row[Column("来访人")]);
+        Assert.Equal("张**", row[Column("来访人姓名")]);
         Assert.Equal("138****5678", row[Column("联系电话")]);
         Assert.Equal("我是张**，电话138****5678，另一位家长136****5432也被要求买教辅。", row[Column("问题描述")]);
         Assert.DoesNotContain("张三丰", text, StringComparison.Ordinal);
@@ -140,10 +141,10 @@ public sealed class StaffLedgerExportTests
         Assert.Equal("/staff?kind=Consultation&handler=Export", url);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal([consultation.Number], rows.Skip(1).Select(r => r[0]));
-        Assert.Equal("张**", rows[1][Column("来访人")]);
+        Assert.Equal("张**", rows[1][Column("来访人姓名")]);
     }
 
-    private static int Column(string name) => ExportLedger.Header.ToList().IndexOf(name);
+    private static int Column(string name) => LedgerColumns.IndexOf(name);
 
     /// <summary>A small RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes); the BOM dropped.</summary>
     private static List<string[]> Rows(string csv)
@@ -196,7 +197,7 @@ public sealed class StaffLedgerExportTests
         }
 
         Assert.Empty(fields);
-        Assert.All(rows, r => Assert.Equal(ExportLedger.Header.Count, r.Length));
+        Assert.All(rows, r => Assert.Equal(LedgerColumns.All.Count, r.Length));
         return rows;
     }
 }

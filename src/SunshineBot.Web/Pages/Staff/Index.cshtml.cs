@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using SunshineBot.Core.Calendar;
 using SunshineBot.Core.Units;
 using SunshineBot.Web.Staff;
-using SunshineBot.Web.Staff.Api;
 using SunshineBot.Web.Staff.Tickets;
 using SunshineBot.Web.Staff.Units;
 
@@ -37,15 +36,25 @@ public sealed class IndexModel(ListTickets list, ExportLedger export, ManageUnit
             return BadRequest(error ?? "");
         }
 
-        var file = await export.RunAsync(Member, filter, HttpContext.RequestAborted);
-        return File(file.Content, StaffApiEndpoints.LedgerContentType, file.FileName);
+        if (ExportLedger.ParseKind(Request.Query["format"].FirstOrDefault()) is not { } kind)
+        {
+            return BadRequest("导出格式只能是 csv 或 xlsx。");
+        }
+
+        var file = await export.RunAsync(Member, filter, kind, HttpContext.RequestAborted);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     /// <summary>The export link for the filters now on screen (the page number left out: the ledger has every page).</summary>
-    public string ExportLink()
+    public string ExportLink(string? format = null)
     {
-        var query = Request.Query.Where(q => q.Key is not ("page" or "handler")).ToDictionary(q => q.Key, q => q.Value.ToString());
+        var query = Request.Query.Where(q => q.Key is not ("page" or "handler" or "format")).ToDictionary(q => q.Key, q => q.Value.ToString());
         query["handler"] = "Export";
+        if (format is not null)
+        {
+            query["format"] = format;
+        }
+
         return "/staff" + Microsoft.AspNetCore.Http.QueryString.Create(query!);
     }
 

@@ -10,8 +10,6 @@ namespace SunshineBot.Web.Staff.Api;
 /// <summary>The staff API under <c>/api/staff</c>: routes to the use cases, nothing else.</summary>
 public static class StaffApiEndpoints
 {
-    public const string LedgerContentType = "text/csv; charset=utf-8";
-
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var root = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<StaffProblemFilter>();
@@ -42,9 +40,14 @@ public static class StaffApiEndpoints
                 return StaffProblemFilter.Problem(400, "查询条件不正确", error);
             }
 
-            var file = await export.RunAsync(await access.RequireAsync(user, ct), filter, ct);
-            return Results.File(file.Content, LedgerContentType, file.FileName);
-        }).Produces<string>(200, "text/csv");
+            if (ExportLedger.ParseKind(request.Query["format"].FirstOrDefault()) is not { } kind)
+            {
+                return StaffProblemFilter.Problem(400, "查询条件不正确", "导出格式只能是 csv 或 xlsx。");
+            }
+
+            var file = await export.RunAsync(await access.RequireAsync(user, ct), filter, kind, ct);
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        }).Produces<string>(200, "text/csv").Produces<byte[]>(200, Data.Ledger.LedgerXlsx.ContentType);
 
         api.MapGet("/tickets/{number}", async (string number, ClaimsPrincipal user, StaffAccess access, GetTicket get, CancellationToken ct) =>
             TypedResults.Ok(TicketDto.From(await get.RunAsync(await access.RequireAsync(user, ct), number, ct))));
