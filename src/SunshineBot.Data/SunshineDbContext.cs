@@ -14,6 +14,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
 
+    public DbSet<TicketFault> TicketFaults => Set<TicketFault>();
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
@@ -41,7 +43,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     public DbSet<WeChat.WeChatAccessTokenRecord> WeChatAccessTokens => Set<WeChat.WeChatAccessTokenRecord>();
 
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
-    public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).AsSplitQuery();
+    public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).Include(t => t.Faults).AsSplitQuery();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -92,6 +92,25 @@ public static class Labels
         TicketAction.AddNote => "内部备注",
         TicketAction.RevealContact => "查看联系方式",
         TicketAction.AddAttachment => "添加附件",
+        TicketAction.RecordFinding => "核实结论",
+        TicketAction.TagFault => "问题标签",
+        TicketAction.RecordReplyConformity => "答复规范",
         _ => action.ToString(),
+    };
+
+    public static string Of(Finding finding) => finding switch
+    {
+        Finding.Substantiated => "属实",
+        Finding.PartlySubstantiated => "部分属实",
+        _ => "不属实",
+    };
+
+    public static string Of(FaultKind kind) => kind switch
+    {
+        FaultKind.BuckPassing => "推诿扯皮",
+        FaultKind.ReplyContradictsFacts => "答复与事实不符",
+        FaultKind.ReplyTooThin => "答复过于简单",
+        FaultKind.LeakedInformation => "泄露信息",
+        _ => "对中心的投诉(属实)",
     };
 }

@@ -74,4 +74,7 @@ public enum TicketAction
     AddNote,
     RevealContact,
     AddAttachment,
+    RecordFinding,
+    TagFault,
+    RecordReplyConformity,
 }

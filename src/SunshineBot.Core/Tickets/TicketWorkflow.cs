@@ -61,6 +61,9 @@ public static class TicketWorkflow
         Allow(TicketAction.LeaderInstruct, null, Open);
         Allow(TicketAction.AddAttachment, null, Open);
         Allow(TicketAction.AddNote, null, Everywhere);
+        Allow(TicketAction.RecordFinding, null, [.. Open, TicketStatus.Closed]);
+        Allow(TicketAction.TagFault, null, [.. Open, TicketStatus.Closed]);
+        Allow(TicketAction.RecordReplyConformity, null, TicketStatus.Replied, TicketStatus.Revisiting, TicketStatus.Closed);
         Allow(TicketAction.RevealContact, null, Everywhere);
         return map;
     }

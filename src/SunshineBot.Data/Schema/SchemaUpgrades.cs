@@ -15,6 +15,7 @@ public static class SchemaUpgrades
         new(5, "scheduled jobs: marks, staff notifications, on-duty roster, monthly reports", JobTablesUpgrade.Operations),
         new(6, "WeChat access token shared by all instances", WeChatTokenTableUpgrade.Operations),
         new(7, "staff WeChat OpenID for alerts; tickets keep their first round's reply time and limit", StaffOpenIdAndFirstRoundUpgrade.Operations),
+        new(8, "tickets record the centre's finding and the reply's conformity; fault tags", FindingsAndFaultsUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -39,6 +39,22 @@ public sealed class TableBuilder(string table, bool sqlite)
         return this;
     }
 
+    /// <summary>A required key column pointing at <paramref name="principal"/>'s Id (no cascading delete).</summary>
+    public TableBuilder Reference(string name, string principal)
+    {
+        Add(name, typeof(long), nullable: false);
+        _create.ForeignKeys.Add(new AddForeignKeyOperation
+        {
+            Table = table,
+            Name = $"FK_{table}_{principal}_{name}",
+            Columns = [name],
+            PrincipalTable = principal,
+            PrincipalColumns = ["Id"],
+            OnDelete = Microsoft.EntityFrameworkCore.Migrations.ReferentialAction.Restrict,
+        });
+        return this;
+    }
+
     public TableBuilder Counter(string name)
     {
         Add(name, typeof(int), nullable: false);

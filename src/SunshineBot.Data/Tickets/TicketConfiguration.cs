@@ -36,6 +36,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Navigation(t => t.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(t => t.Faults).WithOne().HasForeignKey(f => f.TicketId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(t => t.Faults).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -62,5 +64,19 @@ internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<T
         b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
         b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
         b.Property(a => a.StorageKey).HasMaxLength(300).IsRequired();
+    }
+}
+
+internal sealed class TicketFaultConfiguration : IEntityTypeConfiguration<TicketFault>
+{
+    public void Configure(EntityTypeBuilder<TicketFault> b)
+    {
+        b.ToTable("ticket_faults");
+        b.HasKey(f => f.Id);
+        b.Property(f => f.UnitCode).HasMaxLength(32);
+        b.Property(f => f.ActorId).HasMaxLength(128).IsRequired();
+        b.Property(f => f.ActorName).HasMaxLength(64).IsRequired();
+        b.Property(f => f.Reason).HasMaxLength(500).IsRequired();
+        b.HasIndex(f => f.TicketId);
     }
 }

@@ -35,6 +35,7 @@ public static class StaffSetup
         services.AddScoped<GetTicket>();
         services.AddScoped<RevealContact>();
         services.AddScoped<ActOnTicket>();
+        services.AddScoped<RecordPublishedReply>();
         services.AddScoped<DispatchTicket>();
         services.AddScoped<ReplyToTicket>();
         services.AddScoped<CreateStaffTicket>();

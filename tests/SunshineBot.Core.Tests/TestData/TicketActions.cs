@@ -41,6 +41,9 @@ internal static class TicketActions
             case TicketAction.AddAttachment:
                 ticket.AddAttachment(actor, at, new TicketAttachment("receipt.jpg", "image/jpeg", 2048, "att/1", at));
                 break;
+            case TicketAction.RecordFinding: ticket.RecordFinding(actor, at, Finding.PartlySubstantiated, "部分收费属实"); break;
+            case TicketAction.TagFault: ticket.TagFault(actor, at, FaultKind.ReplyTooThin, "答复只写了已转学校处理"); break;
+            case TicketAction.RecordReplyConformity: ticket.RecordReplyConformity(actor, at, followsTemplate: false, hasStamp: true, "缺少联系电话"); break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "no instance method performs this action");
         }

@@ -10,6 +10,12 @@ public class TicketWorkflowTests
 
     private static readonly TicketAction[] Anywhere = [TicketAction.AddNote, TicketAction.RevealContact];
 
+    /// <summary>The centre's findings and fault tags: on any ticket still open or closed, never on a withdrawn or merged one.</summary>
+    private static readonly TicketAction[] Supervision = [TicketAction.RecordFinding, TicketAction.TagFault];
+
+    /// <summary>Reply conformity is recorded once a reply is out (published), and may be corrected after closure.</summary>
+    private static readonly TicketStatus[] ReplyOut = [TicketStatus.Replied, TicketStatus.Revisiting, TicketStatus.Closed];
+
     /// <summary>
     /// The designed state machine, written out by hand from the foundation issue so that a wrong table in Core fails:
     /// Received → Dispatched → (PendingReview) → Replied → Revisiting → Closed; SendBack from Replied/Revisiting to
@@ -59,10 +65,10 @@ public class TicketWorkflowTests
     }
 
     [Fact]
-    public void AllowedActions_Closed_OnlyNoteAndReveal()
+    public void AllowedActions_Closed_OnlyNoteRevealAndSupervision()
     {
         Assert.Equal(
-            [TicketAction.AddNote, TicketAction.RevealContact],
+            [TicketAction.AddNote, TicketAction.RevealContact, TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.RecordReplyConformity],
             TicketWorkflow.AllowedActions(TicketStatus.Closed).Order());
     }
 
@@ -160,6 +166,19 @@ public class TicketWorkflowTests
             foreach (var action in stays)
             {
                 table.Add((from, action), from);
+            }
+
+            if (from is not (TicketStatus.Withdrawn or TicketStatus.Duplicate))
+            {
+                foreach (var action in Supervision)
+                {
+                    table.Add((from, action), from);
+                }
+            }
+
+            if (ReplyOut.Contains(from))
+            {
+                table.Add((from, TicketAction.RecordReplyConformity), from);
             }
         }
 

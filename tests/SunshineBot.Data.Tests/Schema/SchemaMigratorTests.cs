@@ -229,7 +229,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([7], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Contains(7, await new SchemaMigrator(db).MigrateAsync());
             var user = await db.StaffUsers.SingleAsync(u => u.UserName == "old.user");
             Assert.Null(user.WeChatOpenId);
             user.SetWeChatOpenId("oAbCdEfGhIjKlMnOpQrStUvWxYz1");
@@ -240,6 +240,42 @@ public sealed class SchemaMigratorTests
         await using (var db = database.NewContext())
         {
             Assert.Equal("oAbCdEfGhIjKlMnOpQrStUvWxYz1", await db.StaffUsers.Select(u => u.WeChatOpenId).SingleAsync());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion7_AddsFindingsConformityAndFaultTagsThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        var deadlines = new Core.Deadlines.DeadlinePolicy(Calendar.CalendarFile.Load(Calendar.CalendarFile.ResolvePath(null, ".")), new Core.Deadlines.DeadlineOptions());
+        var clerk = new Core.Tickets.Actor("staff:1", "李受理");
+        await using (var db = database.NewContext())
+        {
+            var old = Core.Tickets.Ticket.Receive(
+                new Core.Tickets.TicketIntake { Kind = Core.Tickets.TicketKind.Complaint, Channel = Core.Tickets.Channel.Phone, Category = Core.Tickets.TicketCategory.OtherFees, Description = "乱收费", VisitorPhone = "13812341234" },
+                "YG20261123-0001", clerk, at, deadlines);
+            db.Tickets.Add(old);
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 7);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([8], await new SchemaMigrator(db).MigrateAsync());
+            var ticket = await db.TicketsWithHistory.SingleAsync();
+            Assert.Null(ticket.Finding);
+            Assert.Null(ticket.ReplyHasStamp);
+            ticket.RecordFinding(clerk, at.AddHours(1), Core.Tickets.Finding.Substantiated, null);
+            ticket.TagFault(clerk, at.AddHours(2), Core.Tickets.FaultKind.BuckPassing, "推给区教育局");
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(Core.Tickets.Finding.Substantiated, await db.Tickets.Select(t => t.Finding).SingleAsync());
+            Assert.Equal(1, await db.TicketFaults.CountAsync(f => f.Kind == Core.Tickets.FaultKind.BuckPassing && f.At > at));
         }
     }
 
@@ -280,12 +316,14 @@ public sealed class SchemaMigratorTests
         [4] = ["outbox"],
         [5] = ["job_marks", "staff_notifications", "duty_roster", "monthly_reports"],
         [6] = ["wechat_access_tokens"],
+        [8] = ["ticket_faults"],
     };
 
     /// <summary>The columns each upgrade added to existing tables (table, column).</summary>
     private static readonly Dictionary<int, (string Table, string Column)[]> ColumnsOf = new()
     {
         [7] = [("staff_users", "WeChatOpenId"), ("tickets", "FirstRoundRepliedAt"), ("tickets", "FirstRoundReplyDueAt")],
+        [8] = [("tickets", "Finding"), ("tickets", "ReplyFollowsTemplate"), ("tickets", "ReplyHasStamp")],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>

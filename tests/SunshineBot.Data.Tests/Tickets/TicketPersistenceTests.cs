@@ -61,6 +61,11 @@ public sealed class TicketPersistenceTests
             Assert.Equal(1, loaded.UrgeCount);
             Assert.Single(loaded.Attachments);
             Assert.Equal("receipt.jpg", loaded.Attachments[0].FileName);
+            Assert.Equal(Finding.PartlySubstantiated, loaded.Finding);
+            Assert.Equal((false, true), (loaded.ReplyFollowsTemplate, loaded.ReplyHasStamp));
+            var fault = Assert.Single(loaded.Faults);
+            Assert.Equal((FaultKind.ReplyTooThin, "YGS-DC-001", "李受理", "答复未说明退费金额"), (fault.Kind, fault.UnitCode, fault.ActorName, fault.Reason));
+            Assert.Equal(Monday.AddDays(2).AddHours(3), fault.At);
 
             Assert.Equal(ticket.Events.Count, loaded.Events.Count);
             var ordered = loaded.Events.OrderBy(e => e.Sequence).ToList();
@@ -229,6 +234,9 @@ public sealed class TicketPersistenceTests
         ticket.StartRevisit(Actor.System, at.AddDays(1).AddHours(2));
         ticket.RecordRevisit(Actor.System, at.AddDays(1).AddHours(3), Satisfaction.Satisfied, "家长表示问题已解决");
         ticket.Close(Clerk, at.AddDays(2), "已退还费用");
+        ticket.RecordFinding(Clerk, at.AddDays(2).AddHours(1), Finding.PartlySubstantiated, "练习册收费属实，强制购买不属实");
+        ticket.RecordReplyConformity(Clerk, at.AddDays(2).AddHours(2), followsTemplate: false, hasStamp: true, "答复未写联系电话");
+        ticket.TagFault(Clerk, at.AddDays(2).AddHours(3), FaultKind.ReplyTooThin, "答复未说明退费金额");
         return ticket;
     }
 }

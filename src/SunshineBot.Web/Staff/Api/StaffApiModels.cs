@@ -40,7 +40,8 @@ public sealed record TicketDto(
     string? ReplyText, string? RepliedBy, DateTimeOffset? RepliedAt, DateTimeOffset? ReplyPublishedAt, string? RevisitRecord,
     string? RedoReason, int RedoCount, int UrgeCount, string? Satisfaction, string? Result, string? DuplicateOfNumber,
     string? ExtensionReason, int? ExtensionWorkingDays, IReadOnlyList<string> AllowedActions,
-    IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline)
+    IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline,
+    string? Finding, bool? ReplyFollowsTemplate, bool? ReplyHasStamp, IReadOnlyList<FaultDto> Faults)
 {
     public static TicketDto From(TicketDetails d)
     {
@@ -56,9 +57,19 @@ public sealed record TicketDto(
             t.RedoReason, t.RedoCount, t.UrgeCount, t.Satisfaction?.ToString(), t.Result, t.DuplicateOfNumber,
             t.ExtensionReason, t.ExtensionWorkingDays, d.Actions.Select(a => a.ToString()).ToArray(),
             t.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToArray(),
-            t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), e.Note)).ToArray());
+            t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), e.Note)).ToArray(),
+            t.Finding?.ToString(), t.ReplyFollowsTemplate, t.ReplyHasStamp,
+            t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, f.Reason)).ToArray());
     }
 }
+
+public sealed record FaultDto(string Kind, string KindLabel, string? UnitCode, DateTimeOffset At, string Actor, string Reason);
+
+public sealed record FindingBody([property: JsonConverter(typeof(JsonStringEnumConverter<Finding>))] Finding? Finding, string? Note);
+
+public sealed record FaultBody([property: JsonConverter(typeof(JsonStringEnumConverter<FaultKind>))] FaultKind? Kind, string? Reason);
+
+public sealed record ConformityBody(bool? FollowsTemplate, bool? HasStamp, string? Note);
 
 public sealed record DispatchBody(string? UnitCode, string? Note);
 

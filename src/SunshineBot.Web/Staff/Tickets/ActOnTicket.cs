@@ -11,9 +11,25 @@ namespace SunshineBot.Web.Staff.Tickets;
 /// One of the ticket actions that need nothing but the domain method: the caller's role is checked here, the state
 /// by the state machine. Dispatch and reply have rules of their own (<see cref="DispatchTicket"/>, <see cref="ReplyToTicket"/>).
 /// </summary>
-public sealed record TicketCommand(TicketAction Action, string? Text = null, int? WorkingDays = null, Satisfaction? Satisfaction = null, string? OtherNumber = null);
+public sealed record TicketCommand(
+    TicketAction Action,
+    string? Text = null,
+    int? WorkingDays = null,
+    Satisfaction? Satisfaction = null,
+    string? OtherNumber = null,
+    Finding? Finding = null,
+    FaultKind? Fault = null,
+    bool? FollowsTemplate = null,
+    bool? HasStamp = null);
 
-public sealed class ActOnTicket(StaffAccess access, SunshineDbContext db, DeadlinePolicy deadlines, IParentNotifier notifier, TimeProvider clock, ILogger<ActOnTicket> logger)
+public sealed class ActOnTicket(
+    StaffAccess access,
+    SunshineDbContext db,
+    DeadlinePolicy deadlines,
+    IParentNotifier notifier,
+    RecordPublishedReply recordPublished,
+    TimeProvider clock,
+    ILogger<ActOnTicket> logger)
 {
     public async Task<Ticket> RunAsync(StaffMember member, string number, TicketCommand command, CancellationToken ct)
     {
@@ -27,7 +43,10 @@ public sealed class ActOnTicket(StaffAccess access, SunshineDbContext db, Deadli
         {
             case TicketAction.ProposeAction: ticket.ProposeAction(who, now, text); break;
             case TicketAction.LeaderInstruct: ticket.LeaderInstruct(who, now, text); break;
-            case TicketAction.Approve: ticket.Approve(who, now, command.Text); break;
+            case TicketAction.Approve:
+                ticket.Approve(who, now, command.Text);
+                await recordPublished.RunAsync(ticket, ct);
+                break;
             case TicketAction.Return: ticket.Return(who, now, text); break;
             case TicketAction.StartRevisit: ticket.StartRevisit(who, now); break;
             case TicketAction.RecordRevisit:
@@ -43,6 +62,17 @@ public sealed class ActOnTicket(StaffAccess access, SunshineDbContext db, Deadli
             case TicketAction.Urge: ticket.Urge(who, now, command.Text); break;
             case TicketAction.MarkDuplicate: await MarkDuplicateAsync(member, ticket, command.OtherNumber, now, ct); break;
             case TicketAction.AddNote: ticket.AddNote(who, now, text); break;
+            case TicketAction.RecordFinding:
+                ticket.RecordFinding(who, now, command.Finding ?? throw new DomainException("请选择核实结论（属实、部分属实或不属实）。"), command.Text);
+                break;
+            case TicketAction.TagFault:
+                ticket.TagFault(who, now, command.Fault ?? throw new DomainException("请选择问题标签。"), text);
+                break;
+            case TicketAction.RecordReplyConformity:
+                ticket.RecordReplyConformity(
+                    who, now, command.FollowsTemplate ?? throw new DomainException("请选择答复是否符合模板。"),
+                    command.HasStamp ?? throw new DomainException("请选择答复是否加盖公章。"), command.Text);
+                break;
             default: throw new StaffForbiddenException($"「{Labels.Of(command.Action)}」不能在这里执行。");
         }
 

@@ -21,6 +21,7 @@ public sealed class ReplyToTicket(
     ReplyRules rules,
     IOptions<StaffOptions> options,
     IParentNotifier notifier,
+    RecordPublishedReply recordPublished,
     WorkingDayCalendar calendar,
     TimeProvider clock,
     ILogger<ReplyToTicket> logger)
@@ -51,6 +52,7 @@ public sealed class ReplyToTicket(
         var published = ticket.ReplyPublishedAt is not null;
         if (published)
         {
+            await recordPublished.RunAsync(ticket, ct);
             await notifier.AddReplyPublishedAsync(ticket, ct);
         }
 

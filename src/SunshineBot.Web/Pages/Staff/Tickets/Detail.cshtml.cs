@@ -62,9 +62,11 @@ public sealed class DetailModel(
         return Done(ticket.Status == TicketStatus.PendingReview ? "答复已提交审核。" : "答复已发布。");
     }
 
-    public async Task<IActionResult> OnPostActAsync(TicketAction action, string? text, int? workingDays, Satisfaction? satisfaction, string? other)
+    public async Task<IActionResult> OnPostActAsync(
+        TicketAction action, string? text, int? workingDays, Satisfaction? satisfaction, string? other, Finding? finding, FaultKind? fault, bool? followsTemplate, bool? hasStamp)
     {
-        await act.RunAsync(Member, Number, new TicketCommand(action, text, workingDays, satisfaction, other), HttpContext.RequestAborted);
+        var command = new TicketCommand(action, text, workingDays, satisfaction, other, finding, fault, followsTemplate, hasStamp);
+        await act.RunAsync(Member, Number, command, HttpContext.RequestAborted);
         return Done($"已{Labels.Of(action)}。");
     }
 
