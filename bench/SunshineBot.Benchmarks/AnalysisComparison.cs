@@ -29,8 +29,6 @@ internal static class AnalysisComparison
             ("bigrams + unigrams + stopwords + field weights (no synonyms)", new ChineseAnalyzerOptions { Synonyms = false }, defaults),
             ("all (default): bigrams + unigrams + synonyms + stopwords + field weights, term counts, every query term", new ChineseAnalyzerOptions(), defaults),
             ("all, answer weighted as much as questions", new ChineseAnalyzerOptions(), defaults with { AnswerWeight = 4 }),
-            ("all, distinct tokens per field (presence, not counts)", new ChineseAnalyzerOptions(), defaults with { DistinctTokensPerField = true }),
-            ("all, BM25F (each field normalised by its own average length)", new ChineseAnalyzerOptions(), defaults with { PerFieldLength = true }),
             ("all, 24 rarest query terms ranked by bm25", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 24 }),
             ("all, 10 rarest query terms ranked by bm25", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 10 }),
             ("all, 16 rarest query terms ranked by bm25", new ChineseAnalyzerOptions(), defaults with { MaxQueryTerms = 16 }),

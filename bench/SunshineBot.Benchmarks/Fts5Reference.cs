@@ -10,8 +10,8 @@ namespace SunshineBot.Benchmarks;
 
 /// <summary>
 /// The SQLite FTS5 index the kb used until ADR 0004 (same analyzer, bm25 with the same column weights), kept
-/// here as the reference: <see cref="Compare"/> checks that the in-memory index ranks the same candidates
-/// with the same bm25 and times both on the same questions.
+/// here as the reference: <see cref="Compare"/> checks that the Lucene index (ADR 0005) ranks the same
+/// candidates with the same bm25 and times both on the same questions.
 /// </summary>
 internal sealed class Fts5Reference : IDisposable
 {

@@ -55,12 +55,18 @@ public sealed class KnowledgeBase : IDisposable
             var hits = index.Search(text, 5);
             answer = hits.Count == 0 && index.Analyzer.AnalyzeQuery(text).Count == 0
                 ? new KbAnswer { Question = text, Status = KbAnswerStatus.Empty }
-                : KbAnswerPolicy.Decide(text, hits, _options.Answer);
+                : WithPassages(index, KbAnswerPolicy.Decide(text, hits, _options.Answer));
         }
 
         _log?.Record(text, answer);
         return answer;
     }
+
+    /// <summary>
+    /// The citations of an entry with the policy passages that match the question: for an entry the parent
+    /// picked from the suggestions, say. Empty when the entry is unknown.
+    /// </summary>
+    public IReadOnlyList<KbCitation> Cite(KbEntry entry, string question) => CurrentIndex().CitationsWithPassages(entry, Clip(question));
 
     /// <summary>Ranked entries for a question, best first, without the answer/not-sure decision.</summary>
     public IReadOnlyList<KbHit> Search(string question, int limit) => CurrentIndex().Search(Clip(question), limit);
@@ -91,6 +97,18 @@ public sealed class KnowledgeBase : IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return Volatile.Read(ref _current);
+    }
+
+    /// <summary>The answer quotes the rule it rests on: each cited policy's passage that matches the question.</summary>
+    private static KbAnswer WithPassages(KbIndex index, KbAnswer answer)
+    {
+        if (answer.Best is not { } best)
+        {
+            return answer;
+        }
+
+        var cited = best with { Citations = index.CitationsWithPassages(best.Entry, answer.Question) };
+        return answer with { Ranked = [cited, .. answer.Ranked.Skip(1)] };
     }
 
     private string Clip(string? question)

@@ -34,7 +34,7 @@ internal sealed record KbAnswerJson(
             best?.Entry.Title,
             best?.Entry.Answer,
             best is null ? null : Round(best.Score),
-            answer.Citations.Select(c => new KbSourceJson(c.Title, c.Ref)).ToList(),
+            answer.Citations.Select(c => new KbSourceJson(c.Title, c.Ref, c.Passage)).ToList(),
             others.Select(Alternative).ToList());
     }
 
@@ -48,7 +48,8 @@ internal sealed record KbAnswerJson(
 
 internal sealed record KbSourceJson(
     [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("ref")] string Ref);
+    [property: JsonPropertyName("ref")] string Ref,
+    [property: JsonPropertyName("passage")] string? Passage);
 
 internal sealed record KbAlternativeJson(
     [property: JsonPropertyName("id")] string Id,

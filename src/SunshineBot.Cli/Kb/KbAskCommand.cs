@@ -82,6 +82,10 @@ internal static class KbAskCommand
             foreach (var source in answer.Citations)
             {
                 output.WriteLine(source.Ref.Length == 0 ? $"依据：{source.Title}" : $"依据：{source.Title}（{source.Ref}）");
+                if (source.Passage is { Length: > 0 } passage)
+                {
+                    output.WriteLine($"  原文：“{passage}”");
+                }
             }
 
             output.WriteLine(FormattableString.Invariant($"（条目 {best.Entry.Id}，得分 {best.Score:0.00}）"));

@@ -7,7 +7,9 @@ namespace SunshineBot.Knowledge.Analysis;
 /// <summary>
 /// Turns Chinese text into search tokens: normalisation, overlapping bigrams (and unigrams) for CJK runs,
 /// whole words for Latin letters and digits, and one concept token per synonym group found. Documents and
-/// queries go through the same steps, so the index only has to count the tokens. Thread-safe.
+/// queries go through the same steps, so the index only has to count the tokens. Every token carries the
+/// offsets of the original text it came from (normalisation keeps one character per character), which the
+/// Lucene tokenizer (<see cref="ChineseTokenizer"/>) hands on to the highlighter. Thread-safe.
 /// </summary>
 public sealed class ChineseAnalyzer
 {
@@ -44,7 +46,7 @@ public sealed class ChineseAnalyzer
     internal void AnalyzeDocument<TSink>(string text, ref TSink sink)
         where TSink : struct, ITokenSink
     {
-        var normalized = ChineseNormalizer.Normalize(text);
+        var normalized = ChineseNormalizer.Fold(text);
         AddSynonymTokens(normalized, ref sink);
         AddTextTokens(normalized, ref sink);
     }
@@ -64,7 +66,7 @@ public sealed class ChineseAnalyzer
     internal void AnalyzeQuery<TSink>(string text, ref TSink sink)
         where TSink : struct, ITokenSink
     {
-        var normalized = ChineseNormalizer.Normalize(text);
+        var normalized = ChineseNormalizer.Fold(text);
         var kept = _stopWords.ReplaceMatchesWithSpace(normalized, out var removed);
         AddSynonymTokens(normalized, ref sink, removed);
         AddTextTokens(kept, ref sink);
@@ -73,11 +75,11 @@ public sealed class ChineseAnalyzer
     private void AddSynonymTokens<TSink>(string normalized, ref TSink sink, bool[]? removed = null)
         where TSink : struct, ITokenSink
     {
-        foreach (var (start, group) in _synonyms.FindMatches(normalized))
+        foreach (var (start, length, group) in _synonyms.FindMatches(normalized))
         {
             if (removed is null || !removed[start])
             {
-                sink.Add(_conceptTokens[group]);
+                sink.Add(_conceptTokens[group], start, start + length);
             }
         }
     }
@@ -105,23 +107,23 @@ public sealed class ChineseAnalyzer
             var run = normalized.AsSpan(start, end - start);
             if (cjk)
             {
-                AddCjkTokens(run, ref sink);
+                AddCjkTokens(run, start, ref sink);
             }
             else
             {
-                sink.Add(run);
+                sink.Add(run, start, end);
             }
 
             start = end;
         }
     }
 
-    private void AddCjkTokens<TSink>(ReadOnlySpan<char> run, ref TSink sink)
+    private void AddCjkTokens<TSink>(ReadOnlySpan<char> run, int offset, ref TSink sink)
         where TSink : struct, ITokenSink
     {
         if (run.Length == 1)
         {
-            sink.Add(run);
+            sink.Add(run, offset, offset + 1);
             return;
         }
 
@@ -129,12 +131,12 @@ public sealed class ChineseAnalyzer
         {
             if (Options.Unigrams)
             {
-                sink.Add(run.Slice(i, 1));
+                sink.Add(run.Slice(i, 1), offset + i, offset + i + 1);
             }
 
             if (i + 1 < run.Length)
             {
-                sink.Add(run.Slice(i, 2));
+                sink.Add(run.Slice(i, 2), offset + i, offset + i + 2);
             }
         }
     }
@@ -143,7 +145,7 @@ public sealed class ChineseAnalyzer
     {
         public List<string> Tokens { get; } = tokens;
 
-        public void Add(ReadOnlySpan<char> token) => Tokens.Add(token.ToString());
+        public void Add(ReadOnlySpan<char> token, int start, int end) => Tokens.Add(token.ToString());
     }
 
     /// <summary>Forward longest-match over a small phrase dictionary, without allocating per position.</summary>
@@ -167,16 +169,16 @@ public sealed class ChineseAnalyzer
             }
         }
 
-        public List<(int Start, int Value)> FindMatches(string text)
+        public List<(int Start, int Length, int Value)> FindMatches(string text)
         {
-            var found = new List<(int, int)>();
+            var found = new List<(int, int, int)>();
             var i = 0;
             while (i < text.Length && _maxLength > 0)
             {
                 var length = LongestAt(text, i, out var value);
                 if (length > 0)
                 {
-                    found.Add((i, value));
+                    found.Add((i, length, value));
                     i += length;
                 }
                 else
@@ -204,7 +206,8 @@ public sealed class ChineseAnalyzer
                 var length = LongestAt(text, i, out _);
                 if (length > 0)
                 {
-                    builder.Append(' ');
+                    // One space per character removed: offsets into the original text stay valid.
+                    builder.Append(' ', length);
                     Array.Fill(removed, true, i, length);
                     i += length;
                 }

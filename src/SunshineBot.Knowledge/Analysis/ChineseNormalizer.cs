@@ -38,6 +38,23 @@ public static class ChineseNormalizer
         return new string(buffer[..length]);
     }
 
+    /// <summary>
+    /// The folding of <see cref="Normalize"/> without collapsing separators: the result has the text's length,
+    /// each separator a space, so a position in it is a position in the original text.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (buffer, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = Folded[source[i]];
+                buffer[i] = c == '\0' ? ' ' : c;
+            }
+        });
+    }
+
     private static char[] BuildFoldTable()
     {
         var table = new char[char.MaxValue + 1];

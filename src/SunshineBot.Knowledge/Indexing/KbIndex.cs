@@ -1,27 +1,39 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using SunshineBot.Knowledge.Analysis;
 using SunshineBot.Knowledge.Content;
 
 namespace SunshineBot.Knowledge.Indexing;
 
 /// <summary>
-/// An immutable in-memory index of the entries: postings of pre-analysed tokens ranked by bm25 with field
-/// weights (<see cref="InvertedIndex"/>), plus term statistics for coverage and variant similarity. Safe for
-/// concurrent queries; holds no native resources, so a replaced index is simply left to the GC.
+/// An immutable Lucene index of the entries, in memory: bm25 as FTS5 scores it (<see cref="Fts5Similarity"/>)
+/// picks the candidates; coverage and closeness to one question variant re-order them. Safe for concurrent
+/// queries; holds managed memory only, so a replaced index is simply left to the GC.
 /// </summary>
 public sealed class KbIndex
 {
     private readonly KbEntry[] _entries;
     private readonly IReadOnlyList<KbCitation>[] _citations;
-    private readonly InvertedIndex _inverted;
-    private readonly TermStatistics _terms;
+    private readonly RAMDirectory _directory;
+    private readonly IndexSearcher _searcher;
+    private readonly Terms? _terms;
+    private readonly VariantTable _variants;
+    private readonly PolicyPassages _passages;
+    private readonly ChineseLuceneAnalyzer _questions;
 
-    internal KbIndex(KbEntry[] entries, IReadOnlyList<KbCitation>[] citations, InvertedIndex inverted, TermStatistics terms,
-        KbIndexOptions options, ChineseAnalyzer analyzer)
+    internal KbIndex(KbEntry[] entries, IReadOnlyList<KbCitation>[] citations, RAMDirectory directory, DirectoryReader reader,
+        VariantTable variants, PolicyPassages passages, KbIndexOptions options, ChineseAnalyzer analyzer, ChineseLuceneAnalyzer questions)
     {
         _entries = entries;
         _citations = citations;
-        _inverted = inverted;
-        _terms = terms;
+        _directory = directory;
+        _searcher = new IndexSearcher(reader) { Similarity = Fts5Similarity.ForReader(reader, KbIndexBuilder.TextField) };
+        _terms = MultiFields.GetTerms(reader, KbIndexBuilder.TextField);
+        _variants = variants;
+        _passages = passages;
+        _questions = questions;
         Analyzer = analyzer;
         Options = options;
     }
@@ -32,46 +44,88 @@ public sealed class KbIndex
 
     public IReadOnlyList<KbEntry> Entries => _entries;
 
-    public int TermCount => _inverted.TermCount;
+    /// <summary>Distinct terms in the entries' index.</summary>
+    public int TermCount => (int)(_terms?.Count ?? 0);
 
     /// <summary>Number of (term, entry) pairs: the size of the postings.</summary>
-    public int PostingCount => _inverted.PostingCount;
+    public long PostingCount => _terms?.SumDocFreq ?? 0;
+
+    /// <summary>Bytes held: the Lucene directories (entries and policy passages) and the variant table.</summary>
+    public long MemoryBytes => _directory.GetSizeInBytes() + _passages.MemoryBytes + _variants.ApproximateBytes;
 
     /// <summary>Share of the question's weight in terms the whole kb never uses: high for off-topic questions.</summary>
-    public double UnknownShare(string question) =>
-        TermStatistics.UnknownShare(_terms.Resolve(CoverageTokens(Analyzer.AnalyzeQuery(question))));
+    public double UnknownShare(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var terms = Resolve(CoverageTokens(_questions.Terms(question)));
+        double total = 0, unknown = 0;
+        foreach (var term in terms)
+        {
+            total += term.Idf;
+            unknown += term.Known ? 0 : term.Idf;
+        }
+
+        return total <= 0 ? 0 : unknown / total;
+    }
 
     /// <summary>Ranks entries for a question; at most <paramref name="limit"/> hits, best first.</summary>
     public IReadOnlyList<KbHit> Search(string question, int limit)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var tokens = Analyzer.AnalyzeQuery(question);
-        if (tokens.Count == 0 || limit <= 0)
+        var tokens = _questions.Terms(question);
+        if (tokens.Count == 0 || limit <= 0 || _entries.Length == 0)
         {
             return [];
         }
 
         // bm25 picks the candidates; closeness to one question variant re-orders them, which helps long,
         // chatty questions that happen to share words with a long answer (see docs/benchmarks.md).
-        var queryTerms = TermStatistics.Rarest(_terms.Resolve(tokens), Options.MaxQueryTerms);
-        var ranked = queryTerms.Count == 0 ? [] : _inverted.Top(queryTerms, Math.Max(limit, Options.RerankDepth));
-        if (ranked.Count == 0)
+        var resolved = Resolve(tokens);
+        var ranking = resolved.Where(t => t.Known);
+        if (Options.MaxQueryTerms > 0)
+        {
+            ranking = ranking.OrderByDescending(t => t.Idf).Take(Options.MaxQueryTerms);
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in ranking)
+        {
+            query.Add(new TermQuery(new Term(KbIndexBuilder.TextField, term.Text)), Occur.SHOULD);
+        }
+
+        if (query.Clauses.Count == 0)
         {
             return [];
         }
 
-        var coverageTerms = _terms.Resolve(CoverageTokens(tokens));
-        var top = ranked[0].Score;
+        var ranked = _searcher.Search(query, Math.Max(limit, Options.RerankDepth)).ScoreDocs;
+        if (ranked.Length == 0)
+        {
+            return [];
+        }
+
+        var coverageTerms = Resolve(CoverageTokens(tokens));
+        var coverage = Coverage(ranked, coverageTerms);
+        double top = ranked[0].Score;
         return ranked
-            .Select(r =>
+            .Select((r, i) =>
             {
-                var similarity = _terms.VariantSimilarity(r.Entry, coverageTerms);
+                var similarity = _variants.Similarity(r.Doc, coverageTerms);
                 var relevance = (top > 0 ? r.Score / top : 0) + (Options.SimilarityWeight * similarity);
-                return new KbHit(_entries[r.Entry], r.Score, _terms.Coverage(r.Entry, coverageTerms), similarity, relevance, _citations[r.Entry]);
+                return new KbHit(_entries[r.Doc], r.Score, coverage[i], similarity, relevance, _citations[r.Doc]);
             })
             .OrderByDescending(h => h.Relevance)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>The citations of an entry, each with the passage of the policy that best matches the question.</summary>
+    public IReadOnlyList<KbCitation> CitationsWithPassages(KbEntry entry, string question)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(question);
+        var at = Array.FindIndex(_entries, e => ReferenceEquals(e, entry) || e.Id == entry.Id);
+        return at < 0 ? [] : _passages.Cite(_entries[at], _citations[at], question);
     }
 
     /// <summary>A CJK unigram is already inside the bigrams around it; coverage is judged on bigrams and words.</summary>
@@ -84,5 +138,72 @@ public sealed class KbIndex
 
         var meaningful = tokens.Where(t => t.Length > 1 || !ChineseNormalizer.IsCjk(t[0])).ToList();
         return meaningful.Count > 0 ? meaningful : tokens;
+    }
+
+    private QueryTerm[] Resolve(List<string> tokens)
+    {
+        var seek = _terms?.GetEnumerator();
+        var resolved = new QueryTerm[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var df = seek is not null && seek.SeekExact(new BytesRef(tokens[i])) ? seek.DocFreq : 0;
+            resolved[i] = new QueryTerm(tokens[i], df, QueryTerm.LuceneIdf(_entries.Length, df), _variants.Find(tokens[i]));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Per hit: the share (by idf) of the question's terms that the entry contains, from 0 to 1.</summary>
+    private double[] Coverage(ScoreDoc[] hits, QueryTerm[] terms)
+    {
+        var covered = new double[hits.Length];
+        double total = 0;
+        foreach (var term in terms)
+        {
+            total += term.Idf;
+        }
+
+        if (total <= 0 || _terms is null)
+        {
+            return covered;
+        }
+
+        var order = Enumerable.Range(0, hits.Length).OrderBy(i => hits[i].Doc).ToArray();
+        var seek = _terms.GetEnumerator();
+        DocsEnum? docs = null;
+        foreach (var term in terms)
+        {
+            if (!term.Known || !seek.SeekExact(new BytesRef(term.Text)))
+            {
+                continue;
+            }
+
+            docs = seek.Docs(null, docs, DocsFlags.NONE);
+            var current = -1;
+            foreach (var i in order)
+            {
+                if (current < hits[i].Doc)
+                {
+                    current = docs.Advance(hits[i].Doc);
+                }
+
+                if (current == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+
+                if (current == hits[i].Doc)
+                {
+                    covered[i] += term.Idf;
+                }
+            }
+        }
+
+        for (var i = 0; i < covered.Length; i++)
+        {
+            covered[i] /= total;
+        }
+
+        return covered;
     }
 }

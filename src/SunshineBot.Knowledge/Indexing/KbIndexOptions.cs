@@ -1,6 +1,9 @@
 namespace SunshineBot.Knowledge.Indexing;
 
-/// <summary>bm25 field weights: a match in a question variant counts most, then title, tags, answer.</summary>
+/// <summary>
+/// bm25 field weights: a match in a question variant counts most, then title, tags, answer. Weights are whole
+/// numbers (each is how many times a field's tokens are counted, see <see cref="FieldWeightFilter"/>).
+/// </summary>
 public sealed record KbIndexOptions
 {
     public double QuestionWeight { get; init; } = 4.0;
@@ -23,12 +26,6 @@ public sealed record KbIndexOptions
     /// <summary>Weight of variant similarity (0 to 1) against bm25 relative to the best hit (0 to 1) in the re-ranking.</summary>
     public double SimilarityWeight { get; init; } = 0.5;
 
-    /// <summary>
-    /// BM25F: each field's count is normalised by that field's average length before the weights apply, so a
-    /// long answer no longer dilutes a match in a short question variant. Off: FTS5's <c>bm25()</c>.
-    /// </summary>
-    public bool PerFieldLength { get; init; }
-
-    /// <summary>Index each distinct token once per field: bm25 on presence rather than counts, a smaller index.</summary>
-    public bool DistinctTokensPerField { get; init; }
+    /// <summary>The longest policy passage shown under an answer, in characters; a longer one is cut around the match.</summary>
+    public int MaxPassageLength { get; init; } = 120;
 }

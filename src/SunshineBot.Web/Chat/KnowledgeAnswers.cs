@@ -28,8 +28,7 @@ public sealed class KnowledgeAnswers(KnowledgeBase kb, SunshineDbContext db, Tim
             return Task.FromResult<KbReply?>(null);
         }
 
-        var hit = kb.Search(entry.Title, 5).FirstOrDefault(h => h.Entry.Id == entryId);
-        var sources = hit?.Citations.Select(Cite).ToList() ?? [];
+        var sources = kb.Cite(entry, entry.Title).Select(Cite).ToList();
         return Task.FromResult<KbReply?>(new KbReply(true, entry.Id, entry.Title, entry.Answer, sources, []));
     }
 
@@ -49,5 +48,7 @@ public sealed class KnowledgeAnswers(KnowledgeBase kb, SunshineDbContext db, Tim
     private static KbReply ToReply(KbHit hit) =>
         new(true, hit.Entry.Id, hit.Entry.Title, hit.Entry.Answer, hit.Citations.Select(Cite).ToList(), []);
 
-    private static string Cite(KbCitation c) => string.IsNullOrWhiteSpace(c.Ref) ? c.Title : $"{c.Title}（{c.Ref}）";
+    // The policy's own words follow its name, so the parent sees the exact rule.
+    private static string Cite(KbCitation c) =>
+        (string.IsNullOrWhiteSpace(c.Ref) ? c.Title : $"{c.Title}（{c.Ref}）") + (c.Passage is { Length: > 0 } p ? $"：“{p}”" : "");
 }

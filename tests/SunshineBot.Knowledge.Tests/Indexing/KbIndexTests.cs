@@ -61,9 +61,9 @@ public sealed class KbIndexTests
     }
 
     [Fact]
-    public void Search_ManyCommonTerms_PrunedRankingEqualsBruteForceBm25()
+    public void Search_ManyCommonTerms_LuceneRankingEqualsBruteForceBm25()
     {
-        // A small alphabet makes every character common, so the pruned walk skips most postings.
+        // A small alphabet makes every character common: long postings, many ties, every entry a candidate.
         var random = new Random(7);
         const string alphabet = "学校收费服务课后教辅校服午餐补课家长老师投诉举报";
         string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
@@ -85,7 +85,7 @@ public sealed class KbIndexTests
             Assert.Equal(expected.Select(e => e.Id).Order(StringComparer.Ordinal), hits.Select(h => h.Entry.Id).Order(StringComparer.Ordinal));
             foreach (var hit in hits)
             {
-                Assert.True(Math.Abs(expected.Single(e => e.Id == hit.Entry.Id).Score - hit.Score) < 1e-4, $"{question}: {hit.Entry.Id} {hit.Score} vs {expected.Single(e => e.Id == hit.Entry.Id).Score}");
+                Assert.True(Math.Abs(expected.Single(e => e.Id == hit.Entry.Id).Score - hit.Score) < 1e-5 * Math.Max(1, hit.Score), $"{question}: {hit.Entry.Id} {hit.Score} vs {expected.Single(e => e.Id == hit.Entry.Id).Score}");
             }
         }
     }
