@@ -12,7 +12,12 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddSunshineData(this IServiceCollection services, DatabaseOptions options, string contentRoot)
     {
         var connectionString = ResolveConnectionString(options, contentRoot);
-        services.AddDbContext<SunshineDbContext>(o => Configure(o, options.Provider, connectionString));
+        // Interceptors registered by the features (integration events written with the change that caused them).
+        services.AddDbContext<SunshineDbContext>((sp, o) =>
+        {
+            Configure(o, options.Provider, connectionString);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
         services.AddScoped<SchemaMigrator>(sp => new SchemaMigrator(sp.GetRequiredService<SunshineDbContext>()));
         services.AddScoped<TicketNumberGenerator>();
         return services;

@@ -1,6 +1,7 @@
 using SunshineBot.Web.Bootstrap;
 using SunshineBot.Web.Chat;
 using SunshineBot.Web.Hosting;
+using SunshineBot.Web.Integration;
 using SunshineBot.Web.Jobs;
 using SunshineBot.Web.Staff;
 using SunshineBot.Web.WeChat;
@@ -16,6 +17,7 @@ builder.AddChat();
 builder.AddStaff();
 builder.AddJobs();
 builder.AddWeChat();
+builder.AddIntegration();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -30,4 +32,5 @@ app.UseAuthorization();
 app.MapStaff();
 app.MapChat();
 app.MapWeChat();
+app.MapIntegration();
 app.Run();

@@ -44,6 +44,12 @@ public sealed partial class Ticket
     /// <summary>Channel identity of the filer (WeChat OpenID, web-chat device id).</summary>
     public string? FiledBy { get; private set; }
 
+    /// <summary>The external platform a ticket came from (the <c>Integrations:{name}</c> name, e.g. "12345").</summary>
+    public string? ExternalSource { get; private set; }
+
+    /// <summary>The ticket's number on <see cref="ExternalSource"/> (the 12345 hotline's own 工单编号).</summary>
+    public string? ExternalNumber { get; private set; }
+
     public DateTimeOffset ReceivedAt { get; private set; }
 
     /// <summary>受理部门.</summary>
@@ -185,6 +191,8 @@ public sealed partial class Ticket
             Anonymous = intake.Anonymous,
             Confidential = intake.Confidential || intake.Kind is TicketKind.Report,
             FiledBy = intake.FiledBy,
+            ExternalSource = Optional(intake.ExternalSource, TicketIntake.MaxExternalLength),
+            ExternalNumber = Optional(intake.ExternalNumber, TicketIntake.MaxExternalLength),
             ReceivedAt = at,
             ReceivingUnitCode = intake.ReceivingUnitCode,
             ReceivedBy = actor.Name,

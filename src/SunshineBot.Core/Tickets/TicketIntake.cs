@@ -36,5 +36,12 @@ public sealed record TicketIntake
 
     public DateOnly? IncidentDate { get; init; }
 
+    /// <summary>The platform and its own number for a ticket taken from another platform (12345).</summary>
+    public string? ExternalSource { get; init; }
+
+    public string? ExternalNumber { get; init; }
+
     public const int MaxDescriptionLength = 2000;
+
+    public const int MaxExternalLength = 64;
 }

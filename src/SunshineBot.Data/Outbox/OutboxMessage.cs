@@ -6,6 +6,9 @@ public enum OutboxKind
     Image,
     Template,
     Subscribe,
+
+    /// <summary>A signed HTTP POST to another platform (an integration event).</summary>
+    Webhook,
 }
 
 /// <summary>How a message reached (or is meant to reach) the parent; the dispatcher records the route it used.</summary>
@@ -22,6 +25,9 @@ public enum OutboxRoute
 
     /// <summary>订阅通知.</summary>
     Subscribe,
+
+    /// <summary>A signed POST to an integration's <c>WebhookUrl</c>.</summary>
+    Webhook,
 }
 
 public enum OutboxStatus
@@ -45,7 +51,7 @@ public sealed class OutboxMessage
 {
     public long Id { get; set; }
 
-    /// <summary>"wechat".</summary>
+    /// <summary>"wechat", or "integration" (then <see cref="Recipient"/> is the integration's name).</summary>
     public string Channel { get; set; } = "";
 
     /// <summary>The parent in that channel (OpenID).</summary>

@@ -16,6 +16,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.VisitorName).HasMaxLength(50);
         b.Property(t => t.VisitorPhone).HasMaxLength(20);
         b.Property(t => t.FiledBy).HasMaxLength(128);
+        b.Property(t => t.ExternalSource).HasMaxLength(TicketIntake.MaxExternalLength);
+        b.Property(t => t.ExternalNumber).HasMaxLength(TicketIntake.MaxExternalLength);
+        b.HasIndex(t => new { t.ExternalSource, t.ExternalNumber }).IsUnique();
         b.Property(t => t.ReceivingUnitCode).HasMaxLength(32);
         b.Property(t => t.ReceivedBy).HasMaxLength(64);
         b.Property(t => t.HandlingUnitCode).HasMaxLength(32);

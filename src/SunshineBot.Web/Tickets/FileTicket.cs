@@ -13,12 +13,19 @@ namespace SunshineBot.Web.Tickets;
 public sealed class FileTicket(
     SunshineDbContext db, TicketNumberGenerator numbers, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock, IEnumerable<ITicketFiledHook> hooks)
 {
-    public async Task<Ticket> RunAsync(TicketIntake intake, Actor receivedBy, IReadOnlyList<TicketAttachment>? attachments = null, CancellationToken ct = default)
+    public Task<Ticket> RunAsync(TicketIntake intake, Actor receivedBy, IReadOnlyList<TicketAttachment>? attachments = null, CancellationToken ct = default) =>
+        RunAsync(intake, receivedBy, attachments, null, ct);
+
+    /// <param name="receivedAt">
+    /// When another platform received it (12345), if earlier than now: the limits run from then. Never in the future.
+    /// </param>
+    public async Task<Ticket> RunAsync(TicketIntake intake, Actor receivedBy, IReadOnlyList<TicketAttachment>? attachments, DateTimeOffset? receivedAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(intake);
         var now = clock.GetUtcNow();
+        var at = receivedAt is { } earlier && earlier < now ? earlier.ToUniversalTime() : now;
         var number = await numbers.NextAsync(calendar.LocalDate(now), ct);
-        var ticket = Ticket.Receive(intake, number, receivedBy, now, deadlines);
+        var ticket = Ticket.Receive(intake, number, receivedBy, at, deadlines);
         foreach (var attachment in attachments ?? [])
         {
             ticket.AddAttachment(receivedBy, now, attachment);

@@ -51,6 +51,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         {
             var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
             due = await db.Outbox.AsNoTracking()
+                .Where(o => o.Channel == WeChatOutbox.Channel)
                 .Where(o => (o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now) || (o.Status == OutboxStatus.Sending && o.ClaimedUntil < now))
                 .OrderBy(o => o.Id).Select(o => o.Id).Take(20).ToListAsync(ct);
         }

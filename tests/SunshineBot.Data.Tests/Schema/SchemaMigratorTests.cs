@@ -263,7 +263,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([8], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Contains(8, await new SchemaMigrator(db).MigrateAsync());
             var ticket = await db.TicketsWithHistory.SingleAsync();
             Assert.Null(ticket.Finding);
             Assert.Null(ticket.ReplyHasStamp);
@@ -278,6 +278,50 @@ public sealed class SchemaMigratorTests
             Assert.Equal(1, await db.TicketFaults.CountAsync(f => f.Kind == Core.Tickets.FaultKind.BuckPassing && f.At > at));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion8_AddsExternalNumbersUniquePerPlatform(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 8);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([9], await new SchemaMigrator(db).MigrateAsync());
+            db.Tickets.Add(External("YG20261123-0001", "A-1"));
+            db.Tickets.Add(External("YG20261123-0002", null));
+            db.Tickets.Add(External("YG20261123-0003", null));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal("A-1", await db.Tickets.Where(t => t.Number == "YG20261123-0001").Select(t => t.ExternalNumber).SingleAsync());
+            db.Tickets.Add(External("YG20261123-0004", "A-1"));
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
+
+    private static Core.Tickets.Ticket External(string number, string? externalNumber) =>
+        Core.Tickets.Ticket.Receive(
+            new Core.Tickets.TicketIntake
+            {
+                Kind = Core.Tickets.TicketKind.Complaint,
+                Channel = Core.Tickets.Channel.Hotline12345,
+                Category = Core.Tickets.TicketCategory.Uniforms,
+                Description = "校服价格偏高。",
+                VisitorPhone = "13900001111",
+                ExternalSource = externalNumber is null ? null : "12345",
+                ExternalNumber = externalNumber,
+            },
+            number,
+            Core.Tickets.Actor.System,
+            new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero),
+            new Core.Deadlines.DeadlinePolicy(Calendar.CalendarFile.Load(Calendar.CalendarFile.ResolvePath(null, ".")), new Core.Deadlines.DeadlineOptions()));
 
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
@@ -324,6 +368,13 @@ public sealed class SchemaMigratorTests
     {
         [7] = [("staff_users", "WeChatOpenId"), ("tickets", "FirstRoundRepliedAt"), ("tickets", "FirstRoundReplyDueAt")],
         [8] = [("tickets", "Finding"), ("tickets", "ReplyFollowsTemplate"), ("tickets", "ReplyHasStamp")],
+        [9] = [("tickets", "ExternalSource"), ("tickets", "ExternalNumber")],
+    };
+
+    /// <summary>The indexes each upgrade created on existing tables (dropped before their columns).</summary>
+    private static readonly Dictionary<int, string[]> IndexesOf = new()
+    {
+        [9] = ["IX_tickets_ExternalSource_ExternalNumber"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>
@@ -334,6 +385,13 @@ public sealed class SchemaMigratorTests
 #pragma warning disable EF1003 // table names come from the constant list above
             await db.Database.ExecuteSqlRawAsync("DROP TABLE " + table + ";");
 #pragma warning restore EF1003
+        }
+
+        foreach (var index in IndexesOf.Where(i => i.Key > version).SelectMany(i => i.Value))
+        {
+#pragma warning disable EF1002, EF1003 // names come from the constant list above
+            await db.Database.ExecuteSqlRawAsync($"DROP INDEX \"{index}\";");
+#pragma warning restore EF1002, EF1003
         }
 
         foreach (var (table, column) in ColumnsOf.Where(c => c.Key > version).SelectMany(c => c.Value))

@@ -41,7 +41,8 @@ public sealed record TicketDto(
     string? RedoReason, int RedoCount, int UrgeCount, string? Satisfaction, string? Result, string? DuplicateOfNumber,
     string? ExtensionReason, int? ExtensionWorkingDays, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline,
-    string? Finding, bool? ReplyFollowsTemplate, bool? ReplyHasStamp, IReadOnlyList<FaultDto> Faults)
+    string? Finding, bool? ReplyFollowsTemplate, bool? ReplyHasStamp, IReadOnlyList<FaultDto> Faults,
+    string? ExternalSource, string? ExternalNumber)
 {
     public static TicketDto From(TicketDetails d)
     {
@@ -59,7 +60,8 @@ public sealed record TicketDto(
             t.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToArray(),
             t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), e.Note)).ToArray(),
             t.Finding?.ToString(), t.ReplyFollowsTemplate, t.ReplyHasStamp,
-            t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, f.Reason)).ToArray());
+            t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, f.Reason)).ToArray(),
+            t.ExternalSource, t.ExternalNumber);
     }
 }
 
