@@ -53,9 +53,10 @@ public sealed class KnowledgeBase : IDisposable
         {
             var index = CurrentIndex();
             var hits = index.Search(text, 5);
-            answer = hits.Count == 0 && index.Analyzer.AnalyzeQuery(text).Count == 0
-                ? new KbAnswer { Question = text, Status = KbAnswerStatus.Empty }
-                : WithPassages(index, KbAnswerPolicy.Decide(text, hits, _options.Answer));
+            answer = Emergency(index, text, hits)
+                ?? (hits.Count == 0 && index.Analyzer.AnalyzeQuery(text).Count == 0
+                    ? new KbAnswer { Question = text, Status = KbAnswerStatus.Empty }
+                    : WithPassages(index, KbAnswerPolicy.Decide(text, hits, _options.Answer)));
         }
 
         _log?.Record(text, answer);
@@ -97,6 +98,32 @@ public sealed class KnowledgeBase : IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return Volatile.Read(ref _current);
+    }
+
+    /// <summary>
+    /// A child may be in danger: the emergency entry answers first, and the best other hits follow it, so a
+    /// fee question asked in the same message is still offered.
+    /// </summary>
+    private KbAnswer? Emergency(KbIndex index, string text, IReadOnlyList<KbHit> hits)
+    {
+        if (_options.Answer.EmergencyEntryId.Length == 0 || SafetyWords.Find(text) is null)
+        {
+            return null;
+        }
+
+        var entry = index.Entries.FirstOrDefault(e => e.Id == _options.Answer.EmergencyEntryId);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var first = new KbHit(entry, hits.Count > 0 ? hits[0].Score : 0, 1, 1, double.PositiveInfinity, index.CitationsWithPassages(entry, text));
+        return new KbAnswer
+        {
+            Question = text,
+            Status = KbAnswerStatus.Answered,
+            Ranked = [first, .. hits.Where(h => h.Entry.Id != entry.Id).Take(2)],
+        };
     }
 
     /// <summary>The answer quotes the rule it rests on: each cited policy's passage that matches the question.</summary>

@@ -14,6 +14,9 @@ public sealed record KbAnswerOptions
 
     public double MarginWeight { get; init; } = 0.5;
 
+    /// <summary>The entry that answers first whenever a message holds a <see cref="SafetyWords"/> phrase; empty turns it off.</summary>
+    public string EmergencyEntryId { get; init; } = "service-emergency";
+
     /// <summary>Hits with coverage + similarity below this are not even offered as suggestions.</summary>
     public double MinSuggestionRelevance { get; init; } = 0.15;
 }

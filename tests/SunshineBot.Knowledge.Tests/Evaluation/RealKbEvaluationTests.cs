@@ -40,11 +40,13 @@ public sealed class RealKbEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(problems, p => p.Severity == KbProblemSeverity.Error);
     }
 
-    [Fact]
-    public void EvalFile_ExpectedIds_AllExistInKb()
+    [Theory]
+    [InlineData("kb-questions.jsonl")]
+    [InlineData("kb-parents-holdout.jsonl")]
+    public void EvalFile_ExpectedIds_AllExistInKb(string file)
     {
         var ids = KbLoader.Load(Path.Combine(Root, "kb")).Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var questions = KbEvalQuestion.ReadJsonLines(Path.Combine(Root, "tests", "eval", "kb-questions.jsonl"));
+        var questions = KbEvalQuestion.ReadJsonLines(Path.Combine(Root, "tests", "eval", file));
 
         Assert.Empty(questions.Where(q => q.Expected is not null && !ids.Contains(q.Expected)).Select(q => q.Expected));
     }
