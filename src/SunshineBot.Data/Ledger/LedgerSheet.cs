@@ -22,15 +22,11 @@ public static class LedgerSheet
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tickets);
-        var codes = tickets.SelectMany(t => new[] { t.HandlingUnitCode, t.ReceivingUnitCode }).OfType<string>().Distinct().ToArray();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in codes.Chunk(Chunk))
-        {
-            foreach (var u in await db.Units.AsNoTracking().Where(u => part.Contains(u.Code)).Select(u => new { u.Code, u.Name }).ToListAsync(ct))
-            {
-                names[u.Code] = u.Name;
-            }
-        }
+        // A unit is written by its name; a name two units share gets the code too, 第一小学（YGS-XC-001）, so the
+        // importer finds the right one.
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name }).ToListAsync(ct);
+        var shared = units.GroupBy(u => u.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var names = units.ToDictionary(u => u.Code, u => shared.Contains(u.Name) ? $"{u.Name}（{u.Code}）" : u.Name, StringComparer.Ordinal);
 
         var urges = new Dictionary<long, List<DateTimeOffset>>();
         foreach (var part in tickets.Where(t => t.UrgeCount > 0).Select(t => t.Id).Chunk(Chunk))
