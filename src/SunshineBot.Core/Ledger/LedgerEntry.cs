@@ -61,9 +61,9 @@ public sealed record LedgerEntry
 
     public IReadOnlyList<DateTimeOffset> Urges { get; init; } = [];
 
-    public string? Finding { get; init; }
+    public Finding? Finding { get; init; }
 
-    public IReadOnlyList<string> FaultTags { get; init; } = [];
+    public IReadOnlyList<FaultKind> FaultTags { get; init; } = [];
 
     public bool? ReplyConforms { get; init; }
 

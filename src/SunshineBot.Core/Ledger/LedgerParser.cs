@@ -21,11 +21,8 @@ public sealed class LedgerParser(WorkingDayCalendar calendar)
     private static readonly Dictionary<string, TicketCategory> Categories = ByLabel<TicketCategory>(Labels.Of);
     private static readonly Dictionary<string, Satisfaction> Satisfactions = ByLabel<Satisfaction>(Labels.Of);
 
-    /// <summary>核实结论 as the centre records it.</summary>
-    public static IReadOnlyList<string> Findings { get; } = ["属实", "部分属实", "不属实"];
-
-    /// <summary>问题标签: the faults the rule books score.</summary>
-    public static IReadOnlyList<string> FaultTags { get; } = ["推诿扯皮", "答复与事实不符", "答复过于简单", "泄露信息", "对中心的投诉(属实)"];
+    private static readonly Dictionary<string, Finding> Findings = ByLabel<Finding>(Labels.Of);
+    private static readonly Dictionary<string, FaultKind> Faults = ByLabel<FaultKind>(Labels.Of);
 
     public (List<LedgerEntry> Entries, List<LedgerProblem> Problems) Parse(IReadOnlyList<string[]> rows)
     {
@@ -169,16 +166,18 @@ public sealed class LedgerParser(WorkingDayCalendar calendar)
             r.Problem(C.RedoReason, "重办过的工单必须有重办原因和答复时间。");
         }
 
-        var finding = r.Text(C.Finding, 10);
-        if (finding is not null && !Findings.Contains(finding, StringComparer.Ordinal))
+        var finding = r.Choice(C.Finding, Findings, required: false);
+        var tags = new List<FaultKind>();
+        foreach (var tag in r.List(C.FaultTags))
         {
-            r.Problem(C.Finding, $"「{finding}」不是核实结论，应为 属实、部分属实 或 不属实。");
-        }
-
-        var tags = r.List(C.FaultTags);
-        foreach (var tag in tags.Where(t => !FaultTags.Contains(t, StringComparer.Ordinal)))
-        {
-            r.Problem(C.FaultTags, $"「{tag}」不是问题标签，应为 {string.Join("、", FaultTags)} 之一。");
+            if (Faults.TryGetValue(tag.Replace('（', '(').Replace('）', ')'), out var fault))
+            {
+                tags.Add(fault);
+            }
+            else
+            {
+                r.Problem(C.FaultTags, $"「{tag}」不是问题标签，应为 {string.Join("、", Enum.GetValues<FaultKind>().Select(Labels.Of))} 之一。");
+            }
         }
 
         var conforms = r.YesNo(C.ReplyConforms);

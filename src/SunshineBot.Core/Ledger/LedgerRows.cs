@@ -17,10 +17,13 @@ public sealed record LedgerFormat(WorkingDayCalendar Calendar, Func<string, stri
 /// <summary>One ticket as one ledger line, in <see cref="LedgerColumns.All"/> order.</summary>
 public static class LedgerRows
 {
-    public static string[] Of(Ticket t, IEnumerable<DateTimeOffset> urges, LedgerFormat format)
+    /// <param name="urges">The times of the ticket's 催办 events.</param>
+    /// <param name="faults">Its fault tags (问题标签), in the order tagged.</param>
+    public static string[] Of(Ticket t, IEnumerable<DateTimeOffset> urges, IEnumerable<FaultKind> faults, LedgerFormat format)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(urges);
+        ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(format);
         string Time(DateTimeOffset? at) => FormatTime(format.Calendar, at);
         string Unit(string? code) => code is null ? "" : format.UnitName(code);
@@ -35,9 +38,18 @@ public static class LedgerRows
             t.ClosedBy ?? "", Text(t.ProposedAction), Text(t.LeaderInstruction), Text(t.RevisitRecord), Text(t.RedoReason),
             t.RedoCount.ToString(CultureInfo.InvariantCulture), t.Satisfaction is { } s ? Labels.Of(s) : "", Text(t.Result),
             string.Join(LedgerColumns.ListSeparator, urges.Order().Select(u => Time(u))),
-            "", "", "", "",
+            t.Finding is { } f ? Labels.Of(f) : "",
+            string.Join(LedgerColumns.ListSeparator, faults.Select(Labels.Of)),
+            YesNo(t.ReplyFollowsTemplate), YesNo(t.ReplyHasStamp),
         ];
     }
+
+    private static string YesNo(bool? value) => value switch
+    {
+        true => "是",
+        false => "否",
+        null => "",
+    };
 
     public static string FormatTime(WorkingDayCalendar calendar, DateTimeOffset? at)
     {

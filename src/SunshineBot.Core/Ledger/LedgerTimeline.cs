@@ -9,7 +9,8 @@ public sealed record LedgerUnits(string? ReceivingUnitCode, string? HandlingUnit
 /// <summary>
 /// Replays a ledger line through the ticket's own workflow, so an imported ticket has the timeline a live one would:
 /// 受理, 拟办意见 / 领导批示, 交办 (at receipt: the ledger has no dispatch time), 催办 at each time, each redo round
-/// (答复, 不满意 revisit with the redo reason, 发回重办) at the reply time, the final 答复, the revisit, 办结. The
+/// (答复, 不满意 revisit with the redo reason, 发回重办) at the reply time, the final 答复 with 答复规范 / 加盖公章, the
+/// revisit, 办结, then 核实结论 and 问题标签 at the last time the line has. The
 /// ledger's 办结时限 then replaces the computed limit. Throws <see cref="DomainException"/> when the workflow refuses.
 /// </summary>
 public static class LedgerTimeline
@@ -74,6 +75,11 @@ public static class LedgerTimeline
             }
 
             t.Reply(import, replied, text, requireReview: false);
+            if (e.ReplyConforms is not null || e.ReplyStamped is not null)
+            {
+                t.RecordReplyConformity(import, replied, e.ReplyConforms ?? false, e.ReplyStamped ?? false, ActorName);
+            }
+
             if (e.Satisfaction is { } satisfaction)
             {
                 t.RecordRevisit(import, e.ClosedAt ?? replied, satisfaction, e.RevisitRecord);
@@ -83,6 +89,18 @@ public static class LedgerTimeline
             {
                 t.Close(new Actor(ActorId, e.ClosedBy ?? ActorName), closed, e.Result ?? ActorName);
             }
+        }
+
+        // The ledger has no time for the centre's finding and fault tags: they are recorded at the last step it has.
+        var last = e.ClosedAt ?? e.RepliedAt ?? e.ReceivedAt;
+        if (e.Finding is { } finding)
+        {
+            t.RecordFinding(import, last, finding, ActorName);
+        }
+
+        foreach (var fault in e.FaultTags)
+        {
+            t.TagFault(import, last, fault, ActorName);
         }
 
         if (e.DueAt is { } due && due != t.DueAt)

@@ -40,8 +40,19 @@ public static class LedgerSheet
             }
         }
 
+        var faults = new Dictionary<long, List<FaultKind>>();
+        foreach (var part in tickets.Select(t => t.Id).Chunk(Chunk))
+        {
+            var tags = await db.TicketFaults.AsNoTracking().Where(f => part.Contains(f.TicketId))
+                .OrderBy(f => f.Id).Select(f => new { f.TicketId, f.Kind }).ToListAsync(ct);
+            foreach (var f in tags)
+            {
+                (faults.TryGetValue(f.TicketId, out var list) ? list : faults[f.TicketId] = []).Add(f.Kind);
+            }
+        }
+
         var format = new LedgerFormat(calendar, code => names.GetValueOrDefault(code, code), text, masked);
-        return tickets.Select(t => LedgerRows.Of(t, urges.GetValueOrDefault(t.Id) ?? [], format)).ToList();
+        return tickets.Select(t => LedgerRows.Of(t, urges.GetValueOrDefault(t.Id) ?? [], faults.GetValueOrDefault(t.Id) ?? [], format)).ToList();
     }
 
     public static byte[] Write(LedgerFileKind kind, IEnumerable<IReadOnlyList<string>> rows) =>

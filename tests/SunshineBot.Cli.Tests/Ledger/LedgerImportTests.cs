@@ -20,7 +20,7 @@ public sealed class LedgerImportTests
             Good("YG20260305-0003") with { Receiving = "北城区教育局", Handling = "第一小学" },
             Good("YG20260305-0004") with { Replied = "2026-03-04 10:00:00", Urges = "2026-03-05 15:00:00;昨天" },
             Good("YG20260305-0001") with { Description = "同一个号又出现一次" },
-            Good("YG20260305-0006") with { Closed = "2026-03-10 10:00:00", Result = "" });
+            Good("YG20260305-0006") with { Closed = "2026-03-10 10:00:00", Result = "", Finding = "大概属实", Tags = "推诿扯皮;态度不好" });
 
         var (exit, _, error) = database.Run("ledger", "import", file);
 
@@ -33,6 +33,8 @@ public sealed class LedgerImportTests
         Assert.Contains("第 5 行「催办时间」：「昨天」不是时间", error, StringComparison.Ordinal);
         Assert.Contains("第 6 行「工单号」：工单号 YG20260305-0001 与第 2 行重复", error, StringComparison.Ordinal);
         Assert.Contains("第 7 行「处理结果」：已办结的工单必须写明处理结果", error, StringComparison.Ordinal);
+        Assert.Contains("第 7 行「核实结论」：「大概属实」不是可选的值", error, StringComparison.Ordinal);
+        Assert.Contains("第 7 行「问题标签」：「态度不好」不是问题标签", error, StringComparison.Ordinal);
         Assert.Contains("没有导入任何工单", error, StringComparison.Ordinal);
         Assert.DoesNotContain(error.Split('\n'), l => l.StartsWith("第 2 行", StringComparison.Ordinal));
         await using var db = database.NewContext();
@@ -83,10 +85,10 @@ public sealed class LedgerImportTests
         Assert.Equal(2, await check.Tickets.CountAsync());
         var closed = await check.TicketsWithHistory.SingleAsync(t => t.Number == "YG20260305-0007");
         Assert.Equal(
-            [TicketAction.Receive, TicketAction.Dispatch, TicketAction.Urge, TicketAction.Urge, TicketAction.Reply, TicketAction.RecordRevisit, TicketAction.Close],
+            [TicketAction.Receive, TicketAction.Dispatch, TicketAction.Urge, TicketAction.Urge, TicketAction.Reply, TicketAction.RecordReplyConformity, TicketAction.RecordRevisit, TicketAction.Close],
             closed.Events.OrderBy(e => e.Sequence).Select(e => e.Action));
         Assert.Equal((TicketStatus.Closed, "YGS-DC-001", "YGS-DC", 2, Satisfaction.Satisfied), (closed.Status, closed.HandlingUnitCode, closed.ReceivingUnitCode, closed.UrgeCount, closed.Satisfaction));
-        Assert.Equal("13900001111", closed.VisitorPhone);
+        Assert.Equal(("13900001111", true, false), (closed.VisitorPhone, closed.ReplyFollowsTemplate, closed.ReplyHasStamp));
         var open = await check.Tickets.SingleAsync(t => t.Number == "YG20260305-0002");
         Assert.Equal(TicketStatus.Dispatched, open.Status);
         Assert.Equal("YG20260305-0008", await new TicketNumberGenerator(check).NextAsync(new DateOnly(2026, 3, 5)));
@@ -106,6 +108,8 @@ public sealed class LedgerImportTests
         public string Satisfaction { get; init; } = "满意";
         public string Result { get; init; } = "学校已停止统一征订并退费。";
         public string Urges { get; init; } = "2026-03-05 15:00:00;2026-03-06 09:00:00";
+        public string Finding { get; init; } = "";
+        public string Tags { get; init; } = "";
     }
 
     internal static Line Good(string number) => new(number);
@@ -137,6 +141,8 @@ public sealed class LedgerImportTests
             Set(LedgerColumns.Result, l.Result);
             Set(LedgerColumns.Urges, l.Urges);
             Set(LedgerColumns.ReplyConforms, "是");
+            Set(LedgerColumns.Finding, l.Finding);
+            Set(LedgerColumns.FaultTags, l.Tags);
             return (IReadOnlyList<string>)cells;
         });
         var path = database.PathOf(name);

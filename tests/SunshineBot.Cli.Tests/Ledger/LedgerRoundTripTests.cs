@@ -52,7 +52,8 @@ public sealed class LedgerRoundTripTests
         t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, t.VisitorName, t.VisitorPhone, t.Anonymous, t.Confidential,
         t.ReceivedAt, t.ReceivingUnitCode, t.ReceivedBy, t.HandlingUnitCode, t.SchoolName, t.Description, t.DueAt, t.RepliedAt,
         t.ClosedAt, t.ClosedBy, t.ProposedAction, t.LeaderInstruction, t.RevisitRecord, t.RedoReason, t.RedoCount, t.UrgeCount,
-        t.Satisfaction, t.Result, t.RevisitUnitCode,
+        t.Satisfaction, t.Result, t.RevisitUnitCode, t.Finding, t.ReplyFollowsTemplate, t.ReplyHasStamp,
+        string.Join(",", t.Faults.Select(f => $"{f.Kind}/{f.UnitCode}")),
     });
 
     /// <summary>
@@ -84,9 +85,13 @@ public sealed class LedgerRoundTripTests
         closed.Urge(clerk, Monday.AddDays(2), "请尽快");
         closed.Urge(clerk, Monday.AddDays(3), null);
         closed.Reply(school, Monday.AddDays(4), "经核实，已退费。", requireReview: false);
+        closed.RecordReplyConformity(Actor.System, Monday.AddDays(4), followsTemplate: true, hasStamp: false);
         closed.StartRevisit(Actor.System, Monday.AddDays(5));
         closed.RecordRevisit(Actor.System, Monday.AddDays(5), Satisfaction.BasicallySatisfied, "家长表示基本满意");
         closed.Close(clerk, Monday.AddDays(5).AddHours(1), "已退费，家长基本满意。");
+        closed.RecordFinding(clerk, Monday.AddDays(6), Finding.Substantiated, "核实属实");
+        closed.TagFault(clerk, Monday.AddDays(6), FaultKind.ReplyTooThin, "只写了已处理");
+        closed.TagFault(clerk, Monday.AddDays(6), FaultKind.BuckPassing, "先后推给两个部门");
 
         var redo = New(2, TicketKind.Complaint, "YGS-DC");
         redo.Dispatch(clerk, Monday.AddHours(1), "YGS-DC-001");
