@@ -14,6 +14,9 @@ public sealed record KbAnswerOptions
 
     public double MarginWeight { get; init; } = 0.5;
 
+    /// <summary>A message about another body's matter and no school matter is not answered confidently (<see cref="DomainWords"/>).</summary>
+    public bool RefuseOtherDomains { get; init; } = true;
+
     /// <summary>The entry that answers first whenever a message holds a <see cref="SafetyWords"/> phrase; empty turns it off.</summary>
     public string EmergencyEntryId { get; init; } = "service-emergency";
 

@@ -18,7 +18,7 @@ public static class KbAnswerPolicy
         }
 
         var ranked = hits.Take(3).ToList();
-        if (IsConfident(hits, options))
+        if (IsConfident(hits, options) && !(options.RefuseOtherDomains && DomainWords.IsOtherDomain(question)))
         {
             return new KbAnswer { Question = question, Status = KbAnswerStatus.Answered, Ranked = ranked };
         }
