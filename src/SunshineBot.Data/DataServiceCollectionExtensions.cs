@@ -32,6 +32,11 @@ public static class DataServiceCollectionExtensions
         else
         {
             o.UseSqlite(connectionString);
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!string.IsNullOrEmpty(file) && file != ":memory:")
+            {
+                o.AddInterceptors(SqliteWriteGate.For(Path.GetFullPath(file)));
+            }
         }
     }
 
