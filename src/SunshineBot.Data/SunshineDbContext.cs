@@ -40,6 +40,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<Jobs.MonthlyReportRow> MonthlyReports => Set<Jobs.MonthlyReportRow>();
 
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+
     public DbSet<WeChat.WeChatAccessTokenRecord> WeChatAccessTokens => Set<WeChat.WeChatAccessTokenRecord>();
 
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>

@@ -57,3 +57,15 @@ internal sealed class MonthlyReportRowConfiguration : IEntityTypeConfiguration<M
         b.HasIndex(r => new { r.Month, r.UnitCode }).IsUnique();
     }
 }
+
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
+{
+    public void Configure(EntityTypeBuilder<JobRun> b)
+    {
+        b.ToTable("job_runs");
+        b.Property(r => r.JobKey).HasMaxLength(200).IsRequired();
+        b.Property(r => r.Instance).HasMaxLength(200).IsRequired();
+        b.Property(r => r.Error).HasMaxLength(2000);
+        b.HasIndex(r => new { r.JobKey, r.FinishedAt });
+    }
+}

@@ -17,6 +17,7 @@ public static class SchemaUpgrades
         new(7, "staff WeChat OpenID for alerts; tickets keep their first round's reply time and limit", StaffOpenIdAndFirstRoundUpgrade.Operations),
         new(8, "tickets record the centre's finding and the reply's conformity; fault tags", FindingsAndFaultsUpgrade.Operations),
         new(9, "tickets from other platforms (12345) keep the platform's name and number, unique per platform", ExternalTicketUpgrade.Operations),
+        new(10, "scheduled jobs' runs and failures", JobRunsTableUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

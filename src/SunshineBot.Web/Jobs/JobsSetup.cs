@@ -39,6 +39,7 @@ public static class JobsSetup
         services.AddScoped<ManageDutyRoster>();
         services.AddScoped<ListNotifications>();
         services.AddScoped<ListMonthlyReports>();
+        services.AddScoped<ListJobs>();
         if (!jobs.Enabled)
         {
             return builder;
@@ -62,6 +63,7 @@ public static class JobsSetup
             o.GenerateInstanceId = true;
         });
         q.UseTimeProvider(TimeProvider.System);
+        q.AddJobListener<JobRunRecorder>();
         q.UsePersistentStore(store =>
         {
             store.UseSystemTextJsonSerializer();
