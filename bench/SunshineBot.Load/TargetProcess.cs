@@ -10,6 +10,27 @@ internal sealed class TargetProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
+    /// <summary>Children still running: killed when this process ends for any reason (Ctrl-C, SIGTERM from timeout, a crash).</summary>
+    private static readonly List<Process> Live = [];
+
+    static TargetProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
+        Console.CancelKeyPress += (_, _) => KillAll();
+    }
+
+    private static void KillAll()
+    {
+        lock (Live)
+        {
+            foreach (var p in Live.Where(p => !p.HasExited))
+            {
+                p.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     private TargetProcess(string name, Process process, Uri url, StreamWriter log)
     {
         Name = name;
@@ -49,7 +70,21 @@ internal sealed class TargetProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var target = new TargetProcess(name, process, url, log);
-        await target.WaitHealthyAsync(logPath);
+        lock (Live)
+        {
+            Live.Add(process);
+        }
+
+        try
+        {
+            await target.WaitHealthyAsync(logPath);
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+
         return target;
     }
 
@@ -108,6 +143,11 @@ internal sealed class TargetProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+
+        lock (Live)
+        {
+            Live.Remove(_process);
         }
 
         _process.Dispose();

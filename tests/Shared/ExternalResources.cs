@@ -10,7 +10,14 @@ public static class ExternalResources
     public const string ChromiumVariable = "SUNSHINE_TEST_CHROMIUM";
     public const string RequireVariable = "SUNSHINE_REQUIRE_EXTERNAL";
 
+    /// <summary>The database the whole-host tests run on: Sqlite (default) or Postgres (.ci/run's second pass).</summary>
+    public const string ProviderVariable = "SUNSHINE_TEST_PROVIDER";
+
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    /// <summary>True when SUNSHINE_TEST_PROVIDER=Postgres: test hosts get a fresh PostgreSQL database instead of a SQLite file.</summary>
+    public static bool HostsOnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
 
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 

@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using SunshineBot.Testing;
 
 namespace SunshineBot.Web.Tests.Hosting;
 
-/// <summary>The real host on a temp SQLite file of its own (one per factory), with test settings on top.</summary>
+/// <summary>
+/// The real host on a temp SQLite file of its own (one per factory), with test settings on top; with
+/// SUNSHINE_TEST_PROVIDER=Postgres on a fresh PostgreSQL database of its own instead (dropped at dispose), unless
+/// the test names a SQLite file itself.
+/// </summary>
 public sealed class SunshineWebFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _postgresDatabase;
 
     public SunshineWebFactory(Dictionary<string, string?>? settings = null)
     {
@@ -20,11 +27,29 @@ public sealed class SunshineWebFactory : WebApplicationFactory<Program>
             ["DataProtection:KeysPath"] = Path.Combine(Directory, "keys"),
             ["Chat:UploadPath"] = Path.Combine(Directory, "uploads"),
         };
+        if (ExternalResources.HostsOnPostgres)
+        {
+            var server = ExternalResources.PostgresConnectionString
+                ?? throw new InvalidOperationException($"{ExternalResources.ProviderVariable}=Postgres needs {ExternalResources.PostgresVariable}");
+            _postgresDatabase = "sunshine_host_" + Guid.NewGuid().ToString("N")[..16];
+            _settings["Database:Provider"] = "Postgres";
+            _settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;
         }
+
+        // A test that brings its own SQLite file (a restart on the same file, a second instance) stays on SQLite.
+        if (settings?.ContainsKey("Database:Provider") != true && _settings["Database:ConnectionString"]?.StartsWith("Data Source=", StringComparison.Ordinal) == true)
+        {
+            _settings["Database:Provider"] = "Sqlite";
+        }
     }
+
+    /// <summary>The connection string the host uses (SQLite file or PostgreSQL database).</summary>
+    public string ConnectionString => _settings["Database:ConnectionString"]!;
 
     public string Directory { get; }
 
@@ -41,6 +66,7 @@ public sealed class SunshineWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DropPostgresDatabase();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -49,6 +75,23 @@ public sealed class SunshineWebFactory : WebApplicationFactory<Program>
         {
         }
     }
+
+    private void DropPostgresDatabase()
+    {
+        if (_postgresDatabase is null || !Dropped.TryAdd(_postgresDatabase, 0))
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(ExternalResources.PostgresConnectionString);
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Dropped = new(StringComparer.Ordinal);
 }
 
 /// <summary>The repository root (the folder with SunshineBot.sln), found from the test binaries.</summary>

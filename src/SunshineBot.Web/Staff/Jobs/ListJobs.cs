@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
-using Quartz.Impl.Matchers;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Web.Jobs.Deadlines;
@@ -53,8 +52,8 @@ public sealed class ListJobs(SunshineDbContext db, IServiceProvider services)
             var last = await runs.OrderByDescending(r => r.FinishedAt).FirstOrDefaultAsync(ct);
             var failures = await runs.Where(r => r.Error != null).OrderByDescending(r => r.FinishedAt).Take(5)
                 .Select(r => new JobFailure(r.FinishedAt, r.Instance, r.Error!)).ToListAsync(ct);
-            var next = triggers.Select(t => t.GetNextFireTimeUtc()).Where(t => t is not null).Min();
-            var previous = triggers.Select(t => t.GetPreviousFireTimeUtc()).Where(t => t is not null).Max();
+            var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
+            var previous = triggers.Select(t => t.PreviousFireTimeUtc).Where(t => t is not null).Max();
             lines.Add(new JobLine(name, Labels.GetValueOrDefault(name, name), last?.FinishedAt ?? previous, last is null ? null : last.Error is null,
                 next, triggers.Count, failures, CanRunNow(key)));
         }
@@ -73,7 +72,7 @@ public sealed class ListJobs(SunshineDbContext db, IServiceProvider services)
         }
 
         var scheduler = await factory.GetScheduler(ct);
-        if (!await scheduler.CheckExists(key, ct))
+        if (await scheduler.GetJobDetail(key, ct) is null)
         {
             throw new DomainException("没有找到这个任务。");
         }
