@@ -3,6 +3,7 @@ using SunshineBot.Web.Chat;
 using SunshineBot.Web.Hosting;
 using SunshineBot.Web.Integration;
 using SunshineBot.Web.Jobs;
+using SunshineBot.Web.Parents;
 using SunshineBot.Web.Staff;
 using SunshineBot.Web.WeChat;
 
@@ -13,6 +14,8 @@ builder.AddWorkingDayCalendar();
 builder.AddKnowledgeBase();
 builder.AddBootstrap();
 builder.Services.AddScoped<SunshineBot.Web.Tickets.FileTicket>();
+builder.Services.AddScoped<SunshineBot.Web.Tickets.RecordRevisit>();
+builder.AddParents();
 builder.AddChat();
 builder.AddStaff();
 builder.AddJobs();

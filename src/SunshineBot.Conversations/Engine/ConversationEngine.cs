@@ -1,4 +1,5 @@
 using SunshineBot.Conversations.Prompts;
+using SunshineBot.Core.Parents;
 
 namespace SunshineBot.Conversations.Engine;
 
@@ -43,10 +44,10 @@ public sealed class ConversationEngine
     }
 
     /// <summary>Starts a flow the system begins (the revisit survey), on top of whatever the parent was doing.</summary>
-    public async Task<IReadOnlyList<OutgoingMessage>> StartAsync(ConversationState state, string userId, string channel, string flowId, string? args, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OutgoingMessage>> StartAsync(ConversationState state, ParentAddress parent, string flowId, string? args, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var message = new IncomingMessage { Channel = channel, UserId = userId, MessageId = $"system:{flowId}:{args}", Kind = IncomingKind.Event, EventName = flowId };
+        var message = new IncomingMessage { Channel = parent.Channel, UserId = parent.Id, MessageId = $"system:{flowId}:{args}", Kind = IncomingKind.Event, EventName = flowId };
         var turn = new TurnContext(this, state, message, now, _services, ct);
         state.LastActivityAt = now;
         await PushAsync(turn, flowId, args);

@@ -1,5 +1,6 @@
 using SunshineBot.Conversations.Prompts;
 using SunshineBot.Conversations.Services;
+using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
 
 namespace SunshineBot.Conversations.Engine;
@@ -109,6 +110,5 @@ public static class GlobalCommands
         }
     }
 
-    internal static Channel ChannelOf(string channel) =>
-        string.Equals(channel, "wechat", StringComparison.OrdinalIgnoreCase) ? Channel.WeChat : Channel.WebChat;
+    internal static Channel ChannelOf(ParentChannel channel) => channel.ToTicketChannel();
 }

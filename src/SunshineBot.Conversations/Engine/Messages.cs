@@ -1,3 +1,5 @@
+using SunshineBot.Core.Parents;
+
 namespace SunshineBot.Conversations.Engine;
 
 /// <summary>What a parent sent, in a channel-neutral shape.</summary>
@@ -21,11 +23,13 @@ public sealed record IncomingLocation(double Latitude, double Longitude, string?
 /// </summary>
 public sealed record IncomingMessage
 {
-    /// <summary>"webchat" or "wechat".</summary>
-    public required string Channel { get; init; }
+    public required ParentChannel Channel { get; init; }
 
     /// <summary>The parent's identity in that channel (device id, OpenID).</summary>
     public required string UserId { get; init; }
+
+    /// <summary>Who sent it: the channel and the parent's identity in it.</summary>
+    public ParentAddress From => new(Channel, UserId);
 
     public required string MessageId { get; init; }
 
@@ -70,7 +74,14 @@ public sealed record OutgoingMessage
 
     public IReadOnlyList<QuickReply> Choices { get; init; } = [];
 
+    /// <summary>Where the web chat shows the picture.</summary>
     public string? ImageUrl { get; init; }
+
+    /// <summary>
+    /// The picture's key in the host's stores (a photo the parent sent, a unit's stamp), when it is one of ours: a
+    /// channel that sends files (WeChat) sends this file; null means a picture the host does not keep (shown as text).
+    /// </summary>
+    public string? ImageKey { get; init; }
 
     public LinkCard? Link { get; init; }
 

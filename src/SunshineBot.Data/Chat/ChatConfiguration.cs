@@ -8,7 +8,7 @@ internal sealed class ChatConversationConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ChatConversation> b)
     {
         b.ToTable("chat_conversations");
-        b.Property(c => c.Channel).HasMaxLength(16).IsRequired();
+        b.Property(c => c.Channel).HasConversion(ParentChannelConverter.Instance).HasMaxLength(16).IsRequired();
         b.Property(c => c.UserId).HasMaxLength(128).IsRequired();
         b.Property(c => c.StateJson).IsRequired();
         b.Property(c => c.Version).IsConcurrencyToken();
@@ -21,7 +21,7 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
     public void Configure(EntityTypeBuilder<ChatMessage> b)
     {
         b.ToTable("chat_messages");
-        b.Property(m => m.Channel).HasMaxLength(16).IsRequired();
+        b.Property(m => m.Channel).HasConversion(ParentChannelConverter.Instance).HasMaxLength(16).IsRequired();
         b.Property(m => m.UserId).HasMaxLength(128).IsRequired();
         b.Property(m => m.Direction).HasMaxLength(8).IsRequired();
         b.Property(m => m.Kind).HasMaxLength(8).IsRequired();
@@ -37,7 +37,7 @@ internal sealed class ChatInboundConfiguration : IEntityTypeConfiguration<ChatIn
     public void Configure(EntityTypeBuilder<ChatInbound> b)
     {
         b.ToTable("chat_inbound");
-        b.Property(m => m.Channel).HasMaxLength(16).IsRequired();
+        b.Property(m => m.Channel).HasConversion(ParentChannelConverter.Instance).HasMaxLength(16).IsRequired();
         b.Property(m => m.MessageId).HasMaxLength(128).IsRequired();
         b.Property(m => m.UserId).HasMaxLength(128).IsRequired();
         b.Property(m => m.RepliesJson).IsRequired();

@@ -1,3 +1,5 @@
+using SunshineBot.Core.Parents;
+
 namespace SunshineBot.Data.Chat;
 
 /// <summary>One parent in one channel: the dialog state the engine resumes from.</summary>
@@ -5,7 +7,7 @@ public sealed class ChatConversation
 {
     public long Id { get; set; }
 
-    public string Channel { get; set; } = "";
+    public ParentChannel Channel { get; set; }
 
     public string UserId { get; set; } = "";
 
@@ -25,7 +27,7 @@ public sealed class ChatMessage
 {
     public long Id { get; set; }
 
-    public string Channel { get; set; } = "";
+    public ParentChannel Channel { get; set; }
 
     public string UserId { get; set; } = "";
 
@@ -52,7 +54,7 @@ public sealed class ChatInbound
 {
     public long Id { get; set; }
 
-    public string Channel { get; set; } = "";
+    public ParentChannel Channel { get; set; }
 
     public string MessageId { get; set; } = "";
 

@@ -18,6 +18,12 @@ public sealed class WeChatCryptoException : Exception
     {
     }
 
+    /// <summary>
+    /// True when the ciphertext decrypted but its trailer names another AppId (a message for another account, or a
+    /// wrong <c>WeChat:AppId</c>), as opposed to bytes that do not decrypt at all.
+    /// </summary>
+    public bool IsAppIdMismatch { get; init; }
+
     /// <summary>Creates the exception with a generic message.</summary>
     public WeChatCryptoException()
         : base("The WeChat ciphertext could not be decrypted.")

@@ -131,7 +131,7 @@ public sealed class WeChatMessageCrypto
         var appId = unpadded[(HeaderLength + messageLength)..];
         if (!appId.SequenceEqual(_appId))
         {
-            throw new WeChatCryptoException("The ciphertext was made for a different AppId.");
+            throw new WeChatCryptoException("The ciphertext was made for a different AppId.") { IsAppIdMismatch = true };
         }
 
         try

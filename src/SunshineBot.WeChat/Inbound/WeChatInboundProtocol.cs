@@ -42,13 +42,18 @@ public sealed class WeChatInboundProtocol
     /// Checks URL verification (接入指南): returns the <c>echostr</c> to send back, or null when the
     /// signature or timestamp is wrong (answer 403).
     /// </summary>
-    public string? VerifyUrl(WeChatRequestQuery query)
+    public string? VerifyUrl(WeChatRequestQuery query) => CheckUrl(query) == WeChatInboundFailure.None ? query.EchoStr : null;
+
+    /// <summary>Why URL verification fails (<see cref="WeChatInboundFailure.None"/> when it succeeds), for the log.</summary>
+    public WeChatInboundFailure CheckUrl(WeChatRequestQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var ok = query.EchoStr is not null
-            && WeChatSignature.VerifyUrlSignature(_options.Token!, query.Timestamp, query.Nonce, query.Signature)
-            && _window.IsFresh(query.Timestamp);
-        return ok ? query.EchoStr : null;
+        if (query.EchoStr is null || !WeChatSignature.VerifyUrlSignature(_options.Token!, query.Timestamp, query.Nonce, query.Signature))
+        {
+            return WeChatInboundFailure.BadSignature;
+        }
+
+        return _window.IsFresh(query.Timestamp) ? WeChatInboundFailure.None : WeChatInboundFailure.StaleTimestamp;
     }
 
     /// <summary>Authenticates, decrypts and parses a webhook POST. Never throws for bad input.</summary>
@@ -133,9 +138,9 @@ public sealed class WeChatInboundProtocol
         {
             plaintext = _crypto!.Decrypt(envelope.Encrypt);
         }
-        catch (WeChatCryptoException)
+        catch (WeChatCryptoException e)
         {
-            return WeChatInboundResult.Refused(WeChatInboundFailure.DecryptionFailed);
+            return WeChatInboundResult.Refused(e.IsAppIdMismatch ? WeChatInboundFailure.AppIdMismatch : WeChatInboundFailure.DecryptionFailed);
         }
 
         // In compatible mode the body also carries plaintext fields; only the signed ciphertext counts.

@@ -39,6 +39,9 @@ public enum WeChatInboundFailure
     /// <summary>The signature checked but the ciphertext did not decrypt for this account: 400.</summary>
     DecryptionFailed,
 
+    /// <summary>The ciphertext decrypted but was made for another AppId (another account, or a wrong configuration): 400.</summary>
+    AppIdMismatch,
+
     /// <summary>The XML is malformed, truncated, too large or hostile: 400.</summary>
     MalformedXml,
 }

@@ -17,6 +17,15 @@ public sealed record WeChatNewsArticle(string Title, string Description, string?
 /// </summary>
 public static class WeChatReply
 {
+    /// <summary>
+    /// The most a text reply's <c>Content</c> may hold, in UTF-8 bytes (被动回复用户消息: "不超过2048字节"). WeChat
+    /// drops a longer reply without a word, so a caller that cannot fit must answer another way.
+    /// </summary>
+    public const int MaxTextBytes = 2048;
+
+    /// <summary>True when <paramref name="content"/> fits one text reply.</summary>
+    public static bool FitsText(string content) => System.Text.Encoding.UTF8.GetByteCount(content ?? "") <= MaxTextBytes;
+
     /// <summary>A text reply.</summary>
     public static string Text(string toOpenId, string fromAccount, long createTime, string content)
     {

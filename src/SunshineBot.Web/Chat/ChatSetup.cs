@@ -1,35 +1,23 @@
 using System.Threading.RateLimiting;
-using SunshineBot.Conversations.Engine;
-using SunshineBot.Conversations.Flows;
-using SunshineBot.Conversations.Services;
 using SunshineBot.Web.Hosting;
-using SunshineBot.Web.Tickets;
+using SunshineBot.Web.Parents;
 
 namespace SunshineBot.Web.Chat;
 
 public static class ChatSetup
 {
-    /// <summary>The conversation engine with its flows, the web chat's services and its rate limit.</summary>
+    /// <summary>The web chat: its adapter (the API), its sender, the photo store, links into it and its rate limit.</summary>
     public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
     {
         var chat = StartupOptions.Bind<ChatOptions>(builder.Configuration, ChatOptions.Section, o => o.Validate());
-        var conversations = StartupOptions.Bind<ConversationOptions>(builder.Configuration, ConversationOptions.Section,
-            o => o.FormExpiry < TimeSpan.FromMinutes(1) ? ["Conversations:FormExpiry must be at least one minute"] : []);
         var services = builder.Services;
         services.AddSingleton(chat);
-        services.AddSingleton(conversations);
-        services.AddSingleton<ChatSignal>();
         services.AddSingleton<DeviceIdentity>();
-        services.AddSingleton<WeChatChatLinks>();
+        services.AddSingleton<ChatLinks>();
         services.AddSingleton<ImageStore>();
-        services.AddScoped<IKnowledgeAnswers, KnowledgeAnswers>();
-        services.AddScoped<IUnitDirectory, UnitDirectory>();
-        services.AddScoped<ITicketDesk, TicketDesk>();
-        services.AddScoped(sp => new ConversationServices(
-            sp.GetRequiredService<IKnowledgeAnswers>(), sp.GetRequiredService<ITicketDesk>(), sp.GetRequiredService<IUnitDirectory>(), conversations));
-        services.AddScoped(sp => new ConversationEngine(AllFlows.Create(), sp.GetRequiredService<ConversationServices>()));
-        services.AddScoped<ChatService>();
-        services.AddScoped<IParentNotifier, ChatParentNotifier>();
+        services.AddSingleton<IParentSender, WebChatSender>();
+        services.AddScoped<ReadConversation>();
+        services.AddScoped<FindChatFile>();
 
         services.AddRateLimiter(o =>
         {

@@ -1,20 +1,21 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using SunshineBot.Core.Parents;
 
 namespace SunshineBot.Web.Chat;
 
-/// <summary>Whose conversation a browser shows: the channel and the user within it.</summary>
-public readonly record struct ChatUser(string Channel, string UserId);
-
 /// <summary>
 /// The web-chat parent's identity: a random device id in a signed, http-only cookie. A forged or tampered cookie is
-/// ignored and a new identity issued. A browser opened from a WeChat link (<see cref="WeChatChatLinks"/>) carries
-/// "wx:" + the OpenID instead and shows that parent's WeChat conversation.
+/// ignored and a new identity issued. A browser opened from a link into another conversation (<see cref="ChatLinks"/>)
+/// carries "{channel}|{id}" instead and shows that conversation.
 /// </summary>
 public sealed class DeviceIdentity(IDataProtectionProvider protection)
 {
     public const string CookieName = "sb_device";
-    private const string WeChatPrefix = "wx:";
+    private const char AdoptedSeparator = '|';
+
+    // Cookies written before adopted conversations named their channel: "wx:" + a WeChat OpenID.
+    private const string LegacyPrefix = "wx:";
     private readonly IDataProtector _protector = protection.CreateProtector("SunshineBot.Chat.Device.v1");
 
     public string? Read(HttpContext http)
@@ -47,16 +48,26 @@ public sealed class DeviceIdentity(IDataProtectionProvider protection)
     }
 
     /// <summary>The conversation this browser shows, creating a device identity when it has none.</summary>
-    public ChatUser Resolve(HttpContext http) => Of(GetOrCreate(http));
+    public ParentAddress Resolve(HttpContext http) => Of(GetOrCreate(http));
 
     /// <summary>The conversation this browser shows, or null when it has no identity yet.</summary>
-    public ChatUser? Current(HttpContext http) => Read(http) is { } id ? Of(id) : null;
+    public ParentAddress? Current(HttpContext http) => Read(http) is { } id ? Of(id) : null;
 
-    /// <summary>From now on this browser shows the WeChat conversation of <paramref name="openId"/>.</summary>
-    public void AdoptWeChat(HttpContext http, string openId) => Write(http, WeChatPrefix + openId);
+    /// <summary>From now on this browser shows the conversation of <paramref name="parent"/>.</summary>
+    public void Adopt(HttpContext http, ParentAddress parent) => Write(http, parent.Channel.Key() + AdoptedSeparator + parent.Id);
 
-    private static ChatUser Of(string id) =>
-        id.StartsWith(WeChatPrefix, StringComparison.Ordinal) ? new ChatUser(WeChat.WeChatOutbox.Channel, id[WeChatPrefix.Length..]) : new ChatUser(ChatEndpoints.Channel, id);
+    private static ParentAddress Of(string id)
+    {
+        var bar = id.IndexOf(AdoptedSeparator, StringComparison.Ordinal);
+        if (bar > 0 && ParentChannels.Parse(id[..bar]) is { } channel)
+        {
+            return new ParentAddress(channel, id[(bar + 1)..]);
+        }
+
+        return id.StartsWith(LegacyPrefix, StringComparison.Ordinal)
+            ? new ParentAddress(ParentChannel.WeChat, id[LegacyPrefix.Length..])
+            : new ParentAddress(ParentChannel.WebChat, id);
+    }
 
     private void Write(HttpContext http, string id)
     {

@@ -9,7 +9,7 @@ using SunshineBot.Web.Tickets;
 namespace SunshineBot.Web.Chat;
 
 /// <summary>Tickets as the chat sees them: filing, the duplicate guard, progress and the revisit answer.</summary>
-public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, DeadlinePolicy deadlines, ConversationOptions options, TimeProvider clock) : ITicketDesk
+public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, RecordRevisit recordRevisit, ConversationOptions options, TimeProvider clock) : ITicketDesk
 {
     public async Task<FiledTicket> FileAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -77,28 +77,16 @@ public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, Dead
             return RevisitOutcome.NotApplicable;
         }
 
-        var at = clock.GetUtcNow();
         var parent = new Actor("parent:" + filedBy, "家长");
         var record = string.Join("；", new[] { solved switch { true => "问题已解决", false => "问题未解决", _ => null }, comment }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        ticket.RecordRevisit(parent, at, satisfaction, record.Length == 0 ? null : record);
-        RevisitOutcome outcome;
-        if (satisfaction == Satisfaction.Unsatisfied)
+        // A satisfied answer in the chat closes the ticket (staff recording a phone revisit close it themselves).
+        var answer = new RevisitAnswer(satisfaction, record.Length == 0 ? null : record, comment, "家长回访" + Labels.Of(satisfaction));
+        var outcome = recordRevisit.Run(ticket, parent, clock.GetUtcNow(), answer) switch
         {
-            var escalate = ticket.RedoCount >= 1;
-            ticket.SendBack(Actor.System, at, comment ?? "家长回访不满意", deadlines);
-            if (escalate)
-            {
-                ticket.Urge(Actor.System, at, "家长第二次回访不满意，升级由服务中心督办");
-            }
-
-            outcome = escalate ? RevisitOutcome.Escalated : RevisitOutcome.SentBack;
-        }
-        else
-        {
-            ticket.Close(Actor.System, at, "家长回访" + Labels.Of(satisfaction));
-            outcome = RevisitOutcome.Closed;
-        }
-
+            RevisitResult.SentBack => RevisitOutcome.SentBack,
+            RevisitResult.Escalated => RevisitOutcome.Escalated,
+            _ => RevisitOutcome.Closed,
+        };
         await db.SaveChangesAsync(ct);
         return outcome;
     }

@@ -1,56 +1,46 @@
 using SunshineBot.Conversations.Engine;
+using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
-using SunshineBot.Web.Chat;
-using SunshineBot.Web.WeChat;
+using SunshineBot.Web.Parents;
 
 namespace SunshineBot.Web.Jobs;
 
 /// <summary>
-/// Messages the jobs send to a parent, over the parent's own channel. Every message goes into the parent's
-/// conversation (the web chat shows it; the conversation flow handles the answer). For a WeChat parent each message is
-/// also queued in the outbox (customer-service message inside 48 hours, else a template linking into the web chat:
-/// the dispatcher decides). Conversation lines, outbox rows and the caller's pending changes (the ticket, the job mark)
-/// are saved by one SaveChanges, in one transaction.
+/// Messages the jobs send to the parent who filed a ticket, over the parent's own channel (<see cref="ParentMessenger"/>:
+/// the conversation gets the lines, the channel's sender its rows). Lines, rows and the caller's pending changes (the
+/// ticket, the job mark) are saved by one SaveChanges, in one transaction.
 /// </summary>
-public sealed class ParentMessages(ChatService chat, SunshineDbContext db, WeChatOutbox? outbox = null)
+public sealed class ParentMessages(ParentMessenger messenger, SunshineDbContext db)
 {
     /// <summary>Whether the ticket has a parent reachable by chat (filed over WeChat or the web chat).</summary>
-    public static bool CanReach(Ticket ticket) => ticket.FiledBy is not null && ticket.Channel is Channel.WeChat or Channel.WebChat;
+    public static bool CanReach(Ticket ticket) => ParentAddress.Of(ticket) is not null;
 
     /// <summary>Starts the revisit flow in the parent's conversation; saves the caller's pending changes with it.</summary>
     public async Task StartSurveyAsync(Ticket ticket, string sourceRef, CancellationToken ct)
     {
-        var replies = await chat.QueueFlowAsync(ChannelOf(ticket), ticket.FiledBy!, "revisit", ticket.Number, ct);
-        await SaveAsync(ticket, replies, sourceRef, ct);
+        var parent = Require(ticket);
+        await messenger.StartFlowAsync(parent, "revisit", ticket.Number, Delivery(ticket, sourceRef), ct);
+        await SaveAsync(parent, ct);
     }
 
     /// <summary>A system message in the parent's conversation; saves the caller's pending changes with it.</summary>
     public async Task SayAsync(Ticket ticket, string text, string sourceRef, CancellationToken ct)
     {
-        IReadOnlyList<OutgoingMessage> messages = [OutgoingMessage.Say(text)];
-        chat.Queue(ChannelOf(ticket), ticket.FiledBy!, messages, "system");
-        await SaveAsync(ticket, messages, sourceRef, ct);
+        var parent = Require(ticket);
+        await messenger.AddAsync(parent, [OutgoingMessage.Say(text)], "system", Delivery(ticket, sourceRef), ct);
+        await SaveAsync(parent, ct);
     }
 
-    private async Task SaveAsync(Ticket ticket, IReadOnlyList<OutgoingMessage> messages, string sourceRef, CancellationToken ct)
+    private async Task SaveAsync(ParentAddress parent, CancellationToken ct)
     {
-        var wechat = ticket.Channel == Channel.WeChat && outbox is not null;
-        if (wechat)
-        {
-            for (var i = 0; i < messages.Count; i++)
-            {
-                outbox!.AddAbout(ticket.Number, ticket.FiledBy!, WeChatText.Of(messages[i]), $"{sourceRef}#{i}", title: $"您反映的事项（工单 {ticket.Number}）请您评价");
-            }
-        }
-
         await db.SaveChangesAsync(ct);
-        chat.Wake(ChannelOf(ticket), ticket.FiledBy!);
-        if (wechat)
-        {
-            outbox!.Wake();
-        }
+        messenger.Wake(parent);
     }
 
-    private static string ChannelOf(Ticket ticket) => ticket.Channel == Channel.WeChat ? WeChatOutbox.Channel : ChatEndpoints.Channel;
+    private static ParentDelivery Delivery(Ticket ticket, string sourceRef) =>
+        new(sourceRef, $"您反映的事项（工单 {ticket.Number}）请您评价", ticket.Number);
+
+    private static ParentAddress Require(Ticket ticket) =>
+        ParentAddress.Of(ticket) ?? throw new InvalidOperationException($"Ticket {ticket.Number} has no parent reachable by chat.");
 }

@@ -5,8 +5,9 @@ using SunshineBot.WeChat.Replies;
 namespace SunshineBot.Web.WeChat;
 
 /// <summary>
-/// The webhook: <c>GET /wechat</c> (URL verification) and <c>POST /wechat</c> (messages). Refusals carry no details:
-/// bad signature or stale timestamp 403, malformed or undecryptable 400, too large 413.
+/// The webhook: <c>GET /wechat</c> (URL verification) and <c>POST /wechat</c> (messages), WeChat's adapter into the
+/// parent pipeline. Refusals carry no details: bad signature or stale timestamp 403, malformed or undecryptable 400, too
+/// large 413; each is logged once with its reason (<see cref="WeChatRefusalLog"/>).
 /// </summary>
 public static class WeChatEndpoints
 {
@@ -15,28 +16,37 @@ public static class WeChatEndpoints
 
     public static IEndpointRouteBuilder MapWeChatWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (HttpRequest request, WeChatInboundProtocol protocol) =>
-            protocol.VerifyUrl(QueryOf(request)) is { } echo ? Results.Text(echo, "text/plain") : Results.StatusCode(StatusCodes.Status403Forbidden));
+        app.MapGet(Path, Verify);
         app.MapPost(Path, ReceiveAsync).DisableAntiforgery();
         return app;
     }
 
+    private static IResult Verify(HttpRequest request, WeChatInboundProtocol protocol, WeChatRefusalLog refusals)
+    {
+        var query = QueryOf(request);
+        var failure = protocol.CheckUrl(query);
+        return failure == WeChatInboundFailure.None
+            ? Results.Text(query.EchoStr, "text/plain")
+            : Refuse(refusals, WeChatRefusalLog.Of(failure), HttpMethods.Get, StatusCodes.Status403Forbidden);
+    }
+
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, WeChatInboundProtocol protocol, WeChatTurnQueue turns, WeChatHostOptions options, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, WeChatInboundProtocol protocol, WeChatTurnQueue turns, WeChatHostOptions options, WeChatRefusalLog refusals, TimeProvider clock, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var body = await ReadLimitedAsync(request, options.MaxBodyBytes, ct);
         if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Refuse(refusals, WeChatRefusal.TooLarge, HttpMethods.Post, StatusCodes.Status413PayloadTooLarge);
         }
 
         var opened = protocol.Open(QueryOf(request), body);
         if (!opened.Succeeded)
         {
-            return Results.StatusCode(opened.Failure is WeChatInboundFailure.DecryptionFailed or WeChatInboundFailure.MalformedXml
+            var status = opened.Failure is WeChatInboundFailure.DecryptionFailed or WeChatInboundFailure.AppIdMismatch or WeChatInboundFailure.MalformedXml
                 ? StatusCodes.Status400BadRequest
-                : StatusCodes.Status403Forbidden);
+                : StatusCodes.Status403Forbidden;
+            return Refuse(refusals, WeChatRefusalLog.Of(opened.Failure), HttpMethods.Post, status);
         }
 
         var message = opened.Message!;
@@ -59,18 +69,24 @@ public static class WeChatEndpoints
         }
 
         var result = await job.Done.Task;
-        if (job.IsAbandoned || result.FirstReplyQueued || result.Replies.Count == 0)
+        if (job.IsAbandoned || result.PassiveText is not { } passive)
         {
             return Results.Text(Success, "text/plain");
         }
 
-        return Reply(WeChatText.Of(result.Replies[0]));
+        return Reply(passive);
 
         IResult Reply(string text)
         {
             var xml = WeChatReply.Text(message.FromUserName, message.Header.ToUserName, clock.GetUtcNow().ToUnixTimeSeconds(), text);
             return Results.Text(protocol.SealReply(xml, opened), "application/xml", Encoding.UTF8);
         }
+    }
+
+    private static IResult Refuse(WeChatRefusalLog refusals, WeChatRefusal reason, string method, int status)
+    {
+        refusals.Refused(reason, method, status);
+        return Results.StatusCode(status);
     }
 
     /// <summary>The body as text, or null when it is larger than the limit (checked before and while reading).</summary>

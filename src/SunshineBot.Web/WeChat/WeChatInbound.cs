@@ -1,5 +1,6 @@
 using System.Globalization;
 using SunshineBot.Conversations.Engine;
+using SunshineBot.Core.Parents;
 using SunshineBot.WeChat.Messages;
 
 namespace SunshineBot.Web.WeChat;
@@ -13,7 +14,7 @@ public sealed record WeChatTurnRequest(string Key, string OpenId, IncomingMessag
 /// </summary>
 public sealed record WeChatInboundAction(WeChatTurnRequest? Turn, string? DirectReply)
 {
-    public const string TypePlease = "暂时还听不了语音，请打字告诉我，谢谢。";
+    public const string TypePlease = "抱歉，我暂时听不了语音。请打字告诉我；也可以用输入法的“语音转文字”，说完后把文字发给我。";
     public const string VideoPlease = "暂时还看不了视频。可以发照片，或打字告诉我情况。";
     public const string Unknown = "这类消息我暂时看不懂。请打字告诉我，或回复“菜单”看看我能做什么。";
 
@@ -22,7 +23,7 @@ public sealed record WeChatInboundAction(WeChatTurnRequest? Turn, string? Direct
         ArgumentNullException.ThrowIfNull(message);
         var key = WeChatDeduplication.KeyFor(message);
         var openId = message.FromUserName;
-        IncomingMessage Incoming(IncomingKind kind) => new() { Channel = WeChatOutbox.Channel, UserId = openId, MessageId = key, Kind = kind };
+        IncomingMessage Incoming(IncomingKind kind) => new() { Channel = ParentChannel.WeChat, UserId = openId, MessageId = key, Kind = kind };
         WeChatInboundAction Turn(IncomingMessage m, string? mediaId = null) => new(new WeChatTurnRequest(key, openId, m, mediaId), null);
 
         return message switch

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SunshineBot.Conversations.Engine;
+using SunshineBot.Core.Parents;
 using SunshineBot.Data;
 using SunshineBot.Data.Outbox;
+using SunshineBot.Web.Parents;
 
 namespace SunshineBot.Web.WeChat;
 
@@ -18,7 +20,8 @@ public sealed record WeChatOutboxPayload(string Text, string? Title = null, stri
 /// </summary>
 public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeChatOutboxImages images, WeChatHostOptions options, TimeProvider clock)
 {
-    public const string Channel = "wechat";
+    /// <summary>The outbox lane of WeChat rows (the table also carries integration events): WeChat's parent channel key.</summary>
+    public static readonly string Channel = ParentChannel.WeChat.Key();
 
     /// <summary>Adds one text message (not saved yet). The route is decided when it is sent (48-hour window).</summary>
     public OutboxMessage Add(string openId, string text, string? sourceRef, string? title = null) =>
@@ -28,7 +31,7 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     /// Adds one text message about a ticket (not saved): the template route shows <paramref name="ticketNumber"/> as
     /// its reference rather than the row's internal <paramref name="sourceRef"/> (a job's mark key).
     /// </summary>
-    public OutboxMessage AddAbout(string ticketNumber, string openId, string text, string sourceRef, string? title = null) =>
+    public OutboxMessage AddAbout(string? ticketNumber, string openId, string text, string sourceRef, string? title = null) =>
         AddRow(openId, OutboxKind.Text, new WeChatOutboxPayload(text, title, Ref: ticketNumber), sourceRef);
 
     /// <summary>
@@ -64,7 +67,7 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     public string? StoredImageKeyOf(OutgoingMessage reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return reply.Kind == OutgoingKind.Image ? images.StoredKeyOf(reply.ImageUrl) : null;
+        return reply is { Kind: OutgoingKind.Image, ImageKey: { } key } && images.IsValidKey(key) && images.Exists(key) ? key : null;
     }
 
     /// <summary>
@@ -99,7 +102,7 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
 
     /// <summary>
     /// Adds all replies of a turn to the turn's own unit of work (saved with it), held back for
-    /// <see cref="HoldFor"/>: the webhook decides within the reply budget whether the first goes out passively, then
+    /// <see cref="HoldFor"/>: the webhook decides within the reply budget which go out passively, then
     /// <see cref="ReleaseRepliesAsync"/> releases them. If the process dies before that, they become due by themselves:
     /// a reply is never lost (at worst the first is sent twice, passively and as a customer-service message).
     /// </summary>
@@ -117,16 +120,16 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     public static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// The webhook decided: the first reply went out in the response (recorded as sent, route Passive) or not; the
-    /// rest are due now.
+    /// The webhook decided: the first <paramref name="passiveCount"/> replies went out in the response, joined into one
+    /// passive reply (recorded as sent, route Passive), or none did (0); the rest are due now.
     /// </summary>
-    public async Task ReleaseRepliesAsync(string messageKey, bool firstWentPassively, CancellationToken ct)
+    public async Task ReleaseRepliesAsync(string messageKey, int passiveCount, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var first = messageKey + "#0";
-        if (firstWentPassively)
+        if (passiveCount > 0)
         {
-            await db.Outbox.Where(o => o.SourceRef == first && o.Status == OutboxStatus.Pending && o.Attempts == 0)
+            var passive = Enumerable.Range(0, passiveCount).Select(i => $"{messageKey}#{i}").ToList();
+            await db.Outbox.Where(o => o.SourceRef != null && passive.Contains(o.SourceRef) && o.Status == OutboxStatus.Pending && o.Attempts == 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.Route, OutboxRoute.Passive).SetProperty(o => o.SentAt, now), ct);
         }
 
@@ -156,7 +159,7 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
             Channel = Channel,
             Recipient = openId,
             Kind = kind,
-            PayloadJson = JsonSerializer.Serialize(payload, Json),
+            PayloadJson = JsonSerializer.Serialize(payload, ParentJson.Options),
             Route = OutboxRoute.CustomerService,
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,
@@ -180,11 +183,6 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
         return db.Outbox.AnyAsync(o => o.SourceRef == messageKey + "#0" && o.Route != OutboxRoute.Passive
             && !(o.Status == OutboxStatus.Pending && o.Attempts == 0 && o.NextAttemptAt > now), ct);
     }
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }
 
 /// <summary>Wakes this instance's dispatcher when a row was written here (other instances find it by polling).</summary>

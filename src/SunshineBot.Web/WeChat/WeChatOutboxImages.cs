@@ -19,17 +19,8 @@ public sealed class WeChatOutboxImages(ImageStore images, IServiceProvider servi
         !string.IsNullOrEmpty(key) && !key.Contains("..", StringComparison.Ordinal)
         && (key.StartsWith(StampPrefix, StringComparison.Ordinal) || images.PathOf(key) is not null);
 
-    /// <summary>The ImageStore key behind an image URL the chat shows (<c>/api/chat/files/{key}</c>), when the file exists.</summary>
-    public string? StoredKeyOf(string? imageUrl)
-    {
-        if (imageUrl is null || !imageUrl.StartsWith(ImageStore.UrlPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var key = imageUrl[ImageStore.UrlPrefix.Length..];
-        return images.PathOf(key) is { } path && File.Exists(path) ? key : null;
-    }
+    /// <summary>True when the file behind a valid key is there.</summary>
+    public bool Exists(string key) => Locate(key).Path is { } path && File.Exists(path);
 
     /// <summary>The picture, or null when the file is gone (or the key is not one of ours).</summary>
     public async Task<WeChatOutboxImage?> ReadAsync(string key, CancellationToken ct)

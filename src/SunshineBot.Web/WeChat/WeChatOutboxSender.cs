@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Parents;
 using SunshineBot.Data;
 using SunshineBot.Data.Outbox;
 using SunshineBot.WeChat.Api;
 using SunshineBot.Web.Chat;
+using SunshineBot.Web.Parents;
 
 namespace SunshineBot.Web.WeChat;
 
@@ -13,7 +15,7 @@ namespace SunshineBot.Web.WeChat;
 /// the 48-hour window since the parent's last message, a template message with a link into the web chat outside it,
 /// and the template once more when WeChat answers 45015 (the window closed after all).
 /// </summary>
-public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api, WeChatOutboxImages images, WeChatHostOptions options, WeChatChatLinks links, TimeProvider clock)
+public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api, WeChatOutboxImages images, WeChatHostOptions options, ChatLinks links, TimeProvider clock)
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(48);
 
@@ -22,7 +24,7 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
     public async Task<OutboxRoute> SendAsync(OutboxMessage row, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var payload = JsonSerializer.Deserialize<WeChatOutboxPayload>(row.PayloadJson, WeChatOutbox.Json)
+        var payload = JsonSerializer.Deserialize<WeChatOutboxPayload>(row.PayloadJson, ParentJson.Options)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has no payload.");
         if (row.Kind is not (OutboxKind.Text or OutboxKind.Image))
         {
@@ -88,7 +90,7 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
         {
             await api.SendCustomTextAsync(row.Recipient, payload.Text, ct);
             // The dispatcher saves the row whatever happens next, so a retry sends only the picture.
-            row.PayloadJson = JsonSerializer.Serialize(payload with { CaptionSent = true }, WeChatOutbox.Json);
+            row.PayloadJson = JsonSerializer.Serialize(payload with { CaptionSent = true }, ParentJson.Options);
         }
 
         await api.SendCustomImageAsync(row.Recipient, mediaId, ct);
@@ -106,12 +108,12 @@ public sealed class WeChatOutboxSender(SunshineDbContext db, WeChatApiClient api
     {
         ArgumentNullException.ThrowIfNull(db);
         var since = now - ServiceWindow;
-        return db.ChatMessages.AnyAsync(m => m.Channel == WeChatOutbox.Channel && m.UserId == openId && m.Direction == "in" && m.At > since, ct);
+        return db.ChatMessages.AnyAsync(m => m.Channel == ParentChannel.WeChat && m.UserId == openId && m.Direction == "in" && m.At > since, ct);
     }
 
     // The web chat, opened on this parent's own WeChat conversation (a signed, expiring token in the link).
     private string? ChatLink(string openId) =>
-        string.IsNullOrWhiteSpace(options.WebChatUrl) ? null : links.UrlFor(options.WebChatUrl, openId);
+        string.IsNullOrWhiteSpace(options.WebChatUrl) ? null : links.UrlFor(options.WebChatUrl, new ParentAddress(ParentChannel.WeChat, openId));
 
     private WeChatTemplateMessage Template(OutboxMessage row, WeChatOutboxPayload payload)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SunshineBot.Data;
 using SunshineBot.Web.Hosting;
+using SunshineBot.Web.Parents;
 using SunshineBot.WeChat;
 using SunshineBot.WeChat.Api;
 using SunshineBot.WeChat.Inbound;
@@ -32,12 +33,14 @@ public static class WeChatSetup
         services.AddSingleton(sp => new WeChatAccessTokenCache(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessTokenStore>(), sp.GetRequiredService<IAccessTokenLock>()));
         services.AddHttpClient<WeChatApiClient>();
+        services.AddSingleton<WeChatRefusalLog>();
         services.AddSingleton<WeChatTurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<WeChatTurnQueue>());
         services.AddScoped<WeChatTurnRunner>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<WeChatOutboxImages>();
         services.AddScoped<WeChatOutbox>();
+        services.AddScoped<IParentSender, WeChatParentSender>();
         services.AddScoped<WeChatOutboxSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -4,15 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Conversations.Engine;
 using SunshineBot.Data;
 using SunshineBot.Web.Chat;
+using SunshineBot.Web.Parents;
 
 namespace SunshineBot.Web.WeChat;
 
-/// <summary>The replies of a turn, and whether the webhook may still answer with the first one.</summary>
-public sealed record WeChatTurnResult(IReadOnlyList<OutgoingMessage> Replies, bool FirstReplyQueued);
+/// <summary>The replies of a turn, and the passive reply the webhook answers with (null: "success", all went to the outbox).</summary>
+public sealed record WeChatTurnResult(IReadOnlyList<OutgoingMessage> Replies, string? PassiveText);
 
 /// <summary>
 /// One turn in flight. Whoever decides first wins, with one compare-and-swap each: the worker finishing
-/// (<see cref="TryComplete"/>: the webhook answers passively with the first reply, the rest go to the outbox) or a
+/// (<see cref="TryComplete"/>: the webhook answers passively with the first replies that fit one text reply, the rest go
+/// to the outbox) or a
 /// webhook request running out of time (<see cref="TryAbandon"/>: it answers "success", all replies go to the outbox).
 /// </summary>
 public sealed class WeChatTurnJob(WeChatTurnRequest request)
@@ -94,40 +96,40 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
         var outbox = services.GetRequiredService<WeChatOutbox>();
         try
         {
-            var db = services.GetRequiredService<SunshineDbContext>();
-            var retry = await db.ChatInbound.AnyAsync(i => i.Channel == WeChatOutbox.Channel && i.MessageId == request.Key, CancellationToken.None);
+            var turns = services.GetRequiredService<ParentTurns>();
             IReadOnlyList<OutgoingMessage> replies;
-            if (retry)
+            if (await turns.WasHandledAsync(request.Message, CancellationToken.None))
             {
                 // Handled before (another instance, or a retry after we answered): the same replies, sent nowhere again.
-                replies = await services.GetRequiredService<ChatService>().HandleAsync(request.Message, CancellationToken.None);
+                replies = await turns.HandleAsync(request.Message, TurnDelivery.BySender, CancellationToken.None);
                 var queued = await outbox.FirstReplyQueuedAsync(request.Key, CancellationToken.None);
+                var again = queued ? WeChatPassiveReply.None : PlanOf(replies);
                 if (!queued && !job.IsAbandoned)
                 {
-                    // Answered passively again (the first answer may never have reached WeChat): the held copy stands down.
-                    await outbox.ReleaseRepliesAsync(request.Key, firstWentPassively: true, CancellationToken.None);
+                    // Answered passively again (the first answer may never have reached WeChat): the held copies stand down.
+                    await outbox.ReleaseRepliesAsync(request.Key, again.Count, CancellationToken.None);
                 }
 
                 job.TryComplete();
-                job.Done.TrySetResult(new WeChatTurnResult(replies, queued || job.IsAbandoned));
+                job.Done.TrySetResult(new WeChatTurnResult(replies, job.IsAbandoned ? null : again.Text));
                 return;
             }
 
             replies = await services.GetRequiredService<WeChatTurnRunner>().RunAsync(request, CancellationToken.None);
             // A passive reply can only be text here; a first reply that is a picture goes out through the outbox with the rest.
-            var passive = replies.Count == 0 || outbox.StoredImageKeyOf(replies[0]) is null;
-            if (passive && job.TryComplete())
+            var plan = PlanOf(replies);
+            if ((plan.Count > 0 || replies.Count == 0) && job.TryComplete())
             {
-                job.Done.TrySetResult(new WeChatTurnResult(replies, false));
-                await outbox.ReleaseRepliesAsync(request.Key, firstWentPassively: true, CancellationToken.None);
-                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 1, CancellationToken.None);
+                job.Done.TrySetResult(new WeChatTurnResult(replies, plan.Text));
+                await outbox.ReleaseRepliesAsync(request.Key, plan.Count, CancellationToken.None);
+                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, plan.Count, CancellationToken.None);
             }
             else
             {
                 job.TryAbandon();
-                await outbox.ReleaseRepliesAsync(request.Key, firstWentPassively: false, CancellationToken.None);
+                await outbox.ReleaseRepliesAsync(request.Key, 0, CancellationToken.None);
                 await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 0, CancellationToken.None);
-                job.Done.TrySetResult(new WeChatTurnResult(replies, true));
+                job.Done.TrySetResult(new WeChatTurnResult(replies, null));
             }
         }
         catch (Exception e)
@@ -146,13 +148,16 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
                 }
             }
 
-            job.Done.TrySetResult(new WeChatTurnResult(sorry, job.IsAbandoned));
+            job.Done.TrySetResult(new WeChatTurnResult(sorry, job.IsAbandoned ? null : WeChatText.Of(sorry[0])));
         }
+
+        WeChatPassiveReply PlanOf(IReadOnlyList<OutgoingMessage> replies) =>
+            WeChatPassiveReply.Plan(replies, reply => outbox.StoredImageKeyOf(reply) is not null);
     }
 }
 
-/// <summary>Fetches an image's media when there is one, then runs the turn through <see cref="ChatService"/>.</summary>
-public sealed class WeChatTurnRunner(ChatService chat, WeChatOutbox outbox, SunshineBot.WeChat.Api.WeChatApiClient api, ImageStore images, ILogger<WeChatTurnRunner> logger)
+/// <summary>Fetches an image's media when there is one, then runs the turn through the parent pipeline (<see cref="ParentTurns"/>).</summary>
+public sealed class WeChatTurnRunner(ParentTurns turns, SunshineBot.WeChat.Api.WeChatApiClient api, ImageStore images, ILogger<WeChatTurnRunner> logger)
 {
     public const string ImageFailed = "图片没有收到，请再发一次；也可以打字告诉我情况。";
 
@@ -180,7 +185,8 @@ public sealed class WeChatTurnRunner(ChatService chat, WeChatOutbox outbox, Suns
             }
         }
 
-        // The replies are queued (held) in the turn's own transaction: nothing is lost between the turn and the send.
-        return await chat.HandleAsync(message, replies => outbox.HoldReplies(request.OpenId, request.Key, replies), ct);
+        // The sender holds the replies in the turn's own transaction (WeChatParentSender): nothing is lost between the
+        // turn and the send; the webhook's decision releases them.
+        return await turns.HandleAsync(message, TurnDelivery.BySender, ct);
     }
 }

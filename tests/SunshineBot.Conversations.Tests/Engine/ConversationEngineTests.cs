@@ -1,5 +1,6 @@
 using SunshineBot.Conversations.Engine;
 using SunshineBot.Conversations.Tests.Support;
+using SunshineBot.Core.Parents;
 
 namespace SunshineBot.Conversations.Tests.Engine;
 
@@ -36,7 +37,7 @@ public sealed class ConversationEngineTests
         var state = new ConversationState();
         state.Stack.Add(new DialogFrame { FlowId = "intake", Version = 0, Step = 2, Form = "{}" });
 
-        var replies = await engine.HandleAsync(state, new IncomingMessage { Channel = "webchat", UserId = "u", MessageId = "1", Text = "随便" }, DateTimeOffset.UnixEpoch);
+        var replies = await engine.HandleAsync(state, new IncomingMessage { Channel = ParentChannel.WebChat, UserId = "u", MessageId = "1", Text = "随便" }, DateTimeOffset.UnixEpoch);
 
         Assert.Contains(replies, r => r.Text!.Contains("重新开始", StringComparison.Ordinal));
         Assert.Empty(state.Stack);
@@ -47,7 +48,7 @@ public sealed class ConversationEngineTests
     {
         var services = new Transcript().Services;
         var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), services);
-        var replies = await engine.HandleAsync(new ConversationState(), new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe" }, DateTimeOffset.UnixEpoch);
+        var replies = await engine.HandleAsync(new ConversationState(), new IncomingMessage { Channel = ParentChannel.WeChat, UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe" }, DateTimeOffset.UnixEpoch);
 
         Assert.Contains(replies, r => r.Text!.Contains("教育阳光服务", StringComparison.Ordinal) && r.Choices.Count == Menu.Items.Count);
     }
@@ -59,8 +60,8 @@ public sealed class ConversationEngineTests
         var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), t.Services);
         var state = new ConversationState();
 
-        var welcome = await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe", EventKey = "school:YGS-DC-002" }, DateTimeOffset.UnixEpoch);
-        var intake = await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "m1", Text = "我要投诉" }, DateTimeOffset.UnixEpoch);
+        var welcome = await engine.HandleAsync(state, new IncomingMessage { Channel = ParentChannel.WeChat, UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe", EventKey = "school:YGS-DC-002" }, DateTimeOffset.UnixEpoch);
+        var intake = await engine.HandleAsync(state, new IncomingMessage { Channel = ParentChannel.WeChat, UserId = "o1", MessageId = "m1", Text = "我要投诉" }, DateTimeOffset.UnixEpoch);
 
         Assert.Contains(welcome, r => r.Text!.Contains("东城区实验中学", StringComparison.Ordinal));
         Assert.Contains(intake, r => r.Text!.Contains("学校：东城区实验中学", StringComparison.Ordinal));
@@ -74,8 +75,8 @@ public sealed class ConversationEngineTests
         var engine = new ConversationEngine(SunshineBot.Conversations.Flows.AllFlows.Create(), t.Services);
         var state = new ConversationState();
 
-        await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe", EventKey = "school:NOPE" }, DateTimeOffset.UnixEpoch);
-        var intake = await engine.HandleAsync(state, new IncomingMessage { Channel = "wechat", UserId = "o1", MessageId = "m1", Text = "我要投诉" }, DateTimeOffset.UnixEpoch);
+        await engine.HandleAsync(state, new IncomingMessage { Channel = ParentChannel.WeChat, UserId = "o1", MessageId = "e1", Kind = IncomingKind.Event, EventName = "subscribe", EventKey = "school:NOPE" }, DateTimeOffset.UnixEpoch);
+        var intake = await engine.HandleAsync(state, new IncomingMessage { Channel = ParentChannel.WeChat, UserId = "o1", MessageId = "m1", Text = "我要投诉" }, DateTimeOffset.UnixEpoch);
 
         Assert.Null(state.PrefillSchoolCode);
         Assert.Contains(intake, r => r.Text!.Contains("哪所学校", StringComparison.Ordinal));

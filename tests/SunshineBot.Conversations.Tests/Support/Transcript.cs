@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SunshineBot.Conversations.Engine;
 using SunshineBot.Conversations.Flows;
+using SunshineBot.Core.Parents;
 
 namespace SunshineBot.Conversations.Tests.Support;
 
@@ -36,17 +37,17 @@ internal sealed class Transcript
 
     public ConversationState State => JsonSerializer.Deserialize<ConversationState>(_state)!;
 
-    public Transcript Send(string text) => Run(new IncomingMessage { Channel = "webchat", UserId = UserId, MessageId = Id(), Text = text });
+    public Transcript Send(string text) => Run(new IncomingMessage { Channel = ParentChannel.WebChat, UserId = UserId, MessageId = Id(), Text = text });
 
-    public Transcript Tap(string value) => Run(new IncomingMessage { Channel = "webchat", UserId = UserId, MessageId = Id(), Kind = IncomingKind.Choice, ChoiceValue = value });
+    public Transcript Tap(string value) => Run(new IncomingMessage { Channel = ParentChannel.WebChat, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Choice, ChoiceValue = value });
 
     public Transcript Photo(string key = "att/photo.jpg") =>
-        Run(new IncomingMessage { Channel = "webchat", UserId = UserId, MessageId = Id(), Kind = IncomingKind.Image, Image = new IncomingImage(key, "image/jpeg", 1234, "photo.jpg") });
+        Run(new IncomingMessage { Channel = ParentChannel.WebChat, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Image, Image = new IncomingImage(key, "image/jpeg", 1234, "photo.jpg") });
 
     public Transcript StartRevisit(string number)
     {
         var state = JsonSerializer.Deserialize<ConversationState>(_state)!;
-        Last = _engine.StartAsync(state, UserId, "webchat", FlowIds.Revisit, number, Now).GetAwaiter().GetResult();
+        Last = _engine.StartAsync(state, new ParentAddress(ParentChannel.WebChat, UserId), FlowIds.Revisit, number, Now).GetAwaiter().GetResult();
         _state = JsonSerializer.Serialize(state);
         return this;
     }

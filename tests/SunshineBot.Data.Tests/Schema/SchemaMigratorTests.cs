@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
+using SunshineBot.Core.Parents;
 using SunshineBot.Data.Schema;
 using SunshineBot.Testing;
 
@@ -111,16 +112,16 @@ public sealed class SchemaMigratorTests
         await using (var db = database.NewContext())
         {
             Assert.Contains(3, await new SchemaMigrator(db).MigrateAsync());
-            db.ChatConversations.Add(new Chat.ChatConversation { Channel = "webchat", UserId = "d1", StateJson = "{}", UpdatedAt = at });
-            db.ChatMessages.Add(new Chat.ChatMessage { Channel = "webchat", UserId = "d1", Direction = "out", Kind = "text", Text = "您好", Source = "bot", At = at });
-            db.ChatInbound.Add(new Chat.ChatInbound { Channel = "webchat", MessageId = "m1", UserId = "d1", RepliesJson = "[]", At = at });
+            db.ChatConversations.Add(new Chat.ChatConversation { Channel = ParentChannel.WebChat, UserId = "d1", StateJson = "{}", UpdatedAt = at });
+            db.ChatMessages.Add(new Chat.ChatMessage { Channel = ParentChannel.WebChat, UserId = "d1", Direction = "out", Kind = "text", Text = "您好", Source = "bot", At = at });
+            db.ChatInbound.Add(new Chat.ChatInbound { Channel = ParentChannel.WebChat, MessageId = "m1", UserId = "d1", RepliesJson = "[]", At = at });
             await db.SaveChangesAsync();
         }
 
         await using (var db = database.NewContext())
         {
             Assert.Equal("您好", await db.ChatMessages.Where(m => m.At <= at).Select(m => m.Text).SingleAsync());
-            db.ChatInbound.Add(new Chat.ChatInbound { Channel = "webchat", MessageId = "m1", UserId = "d1", RepliesJson = "[]", At = at });
+            db.ChatInbound.Add(new Chat.ChatInbound { Channel = ParentChannel.WebChat, MessageId = "m1", UserId = "d1", RepliesJson = "[]", At = at });
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
     }

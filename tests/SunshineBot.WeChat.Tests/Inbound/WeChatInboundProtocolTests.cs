@@ -137,10 +137,10 @@ public sealed class WeChatInboundProtocolTests
     }
 
     [Fact]
-    public void Open_SignedCiphertextForAnotherAppId_FailsDecryption()
+    public void Open_SignedCiphertextForAnotherAppId_IsAnAppIdMismatch()
     {
         var (query, body) = Encrypted(TextXml, appId: "wxsomeoneelse00001");
-        Assert.Equal(WeChatInboundFailure.DecryptionFailed, Protocol(WeChatMode.Safe).Open(query, body).Failure);
+        Assert.Equal(WeChatInboundFailure.AppIdMismatch, Protocol(WeChatMode.Safe).Open(query, body).Failure);
     }
 
     [Fact]

@@ -261,7 +261,7 @@ public sealed class ChatApiTests
             await File.WriteAllBytesAsync(Path.Combine(stamps.Folder, "YGS-DC-001.png"), TinyPng);
             (await db.Units.SingleAsync(u => u.Code == "YGS-DC-001")).SetStamp("stamps/YGS-DC-001.png");
             await db.SaveChangesAsync();
-            var filedBy = await db.ChatMessages.Where(m => m.Channel == "webchat" && m.Direction == "in").OrderBy(m => m.Id).Select(m => m.UserId).FirstAsync();
+            var filedBy = await db.ChatMessages.Where(m => m.Channel == SunshineBot.Core.Parents.ParentChannel.WebChat && m.Direction == "in").OrderBy(m => m.Id).Select(m => m.UserId).FirstAsync();
             var ticket = await sp.GetRequiredService<FileTicket>().RunAsync(new TicketIntake
             {
                 Kind = TicketKind.Consultation, Channel = Channel.WebChat, Category = TicketCategory.TuitionAndMiscFees,

@@ -186,7 +186,7 @@ public sealed partial class ChatPageBrowserTests : IAsyncLifetime
         }
 
         await _host.PublishReplyAsync(number, "YGS-DC-001", "经核查，学校已停止统一订购校服，已收费用全部退还。");
-        var url = _host.Services.GetRequiredService<Web.Chat.WeChatChatLinks>().UrlFor(new Uri(_host.BaseAddress, "/?from=template").ToString(), openId);
+        var url = _host.Services.GetRequiredService<Web.Chat.ChatLinks>().UrlFor(new Uri(_host.BaseAddress, "/?from=template").ToString(), new SunshineBot.Core.Parents.ParentAddress(SunshineBot.Core.Parents.ParentChannel.WeChat, openId));
         var page = await _host.NewParentAsync();
 
         await page.GotoAsync(url);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Testing;
@@ -21,6 +22,7 @@ namespace SunshineBot.Web.Tests.Chat;
 public sealed class WeChatChatLinkTests
 {
     private const string Parent = "oLinkParent00000000000000001";
+    private static readonly ParentAddress Address = new(ParentChannel.WeChat, Parent);
 
     [Fact]
     public async Task Link_ValidToken_ShowsTheWeChatConversationAndTheSurveyAnswerClosesTheTicket()
@@ -30,7 +32,7 @@ public sealed class WeChatChatLinkTests
         using var client = ChatClient(factory);
         await SendAsync(client, "你好"); // the browser's own conversation first
 
-        var linked = await client.PostAsJsonAsync("/api/chat/link", new { token = Links(factory).Create(Parent) });
+        var linked = await client.PostAsJsonAsync("/api/chat/link", new { token = Links(factory).Create(Address) });
 
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
         var lines = await LinesAsync(client);
@@ -59,11 +61,11 @@ public sealed class WeChatChatLinkTests
         await SendAsync(client, "你好");
         var token = kind switch
         {
-            "forged" => Links(factory).Create(Parent)[..^4] + "AAAA",
-            "expired" => new WeChatChatLinks(
+            "forged" => Links(factory).Create(Address)[..^4] + "AAAA",
+            "expired" => new ChatLinks(
                 factory.Services.GetRequiredService<IDataProtectionProvider>(),
                 factory.Services.GetRequiredService<ChatOptions>(),
-                new TestClock(DateTimeOffset.UtcNow.AddDays(-8))).Create(Parent),
+                new TestClock(DateTimeOffset.UtcNow.AddDays(-8))).Create(Address),
             _ => "",
         };
 
@@ -82,7 +84,7 @@ public sealed class WeChatChatLinkTests
         using var factory = new SunshineWebFactory();
         using var client = factory.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/api/chat/link", new { token = Links(factory).Create(Parent) });
+        var response = await client.PostAsJsonAsync("/api/chat/link", new { token = Links(factory).Create(Address) });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -95,15 +97,15 @@ public sealed class WeChatChatLinkTests
         using var factory = new SunshineWebFactory();
         var links = Links(factory);
 
-        var url = links.UrlFor(webChatUrl, Parent);
+        var url = links.UrlFor(webChatUrl, Address);
 
         Assert.StartsWith(prefix, url, StringComparison.Ordinal);
         Assert.Equal(webChatUrl.Contains('#', StringComparison.Ordinal), url.EndsWith("#bottom", StringComparison.Ordinal));
         var token = Uri.UnescapeDataString(url[prefix.Length..].Split('#')[0]);
-        Assert.Equal(Parent, links.Read(token));
+        Assert.Equal(Address, links.Read(token));
     }
 
-    private static WeChatChatLinks Links(SunshineWebFactory factory) => factory.Services.GetRequiredService<WeChatChatLinks>();
+    private static ChatLinks Links(SunshineWebFactory factory) => factory.Services.GetRequiredService<ChatLinks>();
 
     private static async Task<List<string>> LinesAsync(HttpClient client)
     {

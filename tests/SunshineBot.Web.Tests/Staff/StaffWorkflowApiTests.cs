@@ -114,8 +114,8 @@ public sealed class StaffWorkflowApiTests
 
         await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/dispatch", new { unitCode = StaffTestHost.EastSchool }));
         var replied = await Ok(await east.PostAsJsonAsync($"/api/staff/tickets/{n}/reply", new { text = GoodReply }));
+        // A phone revisit recorded as 不满意 sends the ticket back by itself, as the chat's revisit does.
         var revisited = await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/revisit", new { satisfaction = "Unsatisfied", record = "家长说钱还没退" }));
-        var sentBack = await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/send-back", new { reason = "家长反映尚未退费" }));
         await Ok(await east.PostAsJsonAsync($"/api/staff/tickets/{n}/reply", new { text = GoodReply + "退费已于今日完成。" }));
         await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/revisit", new { satisfaction = "Satisfied" }));
         var closed = await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/close", new { result = "已全额退费，家长满意" }));
@@ -123,11 +123,30 @@ public sealed class StaffWorkflowApiTests
 
         Assert.Equal("Replied", replied.GetProperty("status").GetString());
         Assert.Equal("Unsatisfied", revisited.GetProperty("satisfaction").GetString());
-        Assert.Equal(1, sentBack.GetProperty("redoCount").GetInt32());
+        Assert.Equal(("Dispatched", 1), (revisited.GetProperty("status").GetString(), revisited.GetProperty("redoCount").GetInt32()));
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.Equal("Duplicate", duplicate.GetProperty("status").GetString());
         Assert.Equal(n, duplicate.GetProperty("duplicateOfNumber").GetString());
         Assert.Equal(2, host.Notifier.Published.Count);
+    }
+
+    [Fact]
+    public async Task RecordRevisit_PhoneUnsatisfiedTwice_SentBackThenEscalatedLikeTheChat()
+    {
+        using var host = new StaffTestHost(new() { ["Staff:Reply:RequireReview"] = "false" });
+        var n = (await host.FileComplaintAsync()).Number;
+        using var admin = await host.ApiAsync("admin");
+        using var east = await host.ApiAsync("east");
+        await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/dispatch", new { unitCode = StaffTestHost.EastSchool }));
+
+        await Ok(await east.PostAsJsonAsync($"/api/staff/tickets/{n}/reply", new { text = GoodReply }));
+        var first = await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/revisit", new { satisfaction = "Unsatisfied", record = "电话回访：钱还没退" }));
+        await Ok(await east.PostAsJsonAsync($"/api/staff/tickets/{n}/reply", new { text = GoodReply + "已安排退费。" }));
+        var second = await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{n}/revisit", new { satisfaction = "Unsatisfied", record = "电话回访：仍未退费" }));
+
+        Assert.Equal(("Dispatched", 1, 0), (first.GetProperty("status").GetString(), first.GetProperty("redoCount").GetInt32(), first.GetProperty("urgeCount").GetInt32()));
+        Assert.Equal(("Dispatched", 2, 1), (second.GetProperty("status").GetString(), second.GetProperty("redoCount").GetInt32(), second.GetProperty("urgeCount").GetInt32()));
+        Assert.Equal("电话回访：仍未退费", second.GetProperty("redoReason").GetString());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class OutboxStaffEndpointTests
         using (var scope = host.App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
-            db.ChatMessages.Add(new Data.Chat.ChatMessage { Channel = "wechat", UserId = Parent, Direction = "in", Kind = "text", Source = "parent", At = TimeProvider.System.GetUtcNow() });
+            db.ChatMessages.Add(new Data.Chat.ChatMessage { Channel = SunshineBot.Core.Parents.ParentChannel.WeChat, UserId = Parent, Direction = "in", Kind = "text", Source = "parent", At = TimeProvider.System.GetUtcNow() });
             scope.ServiceProvider.GetRequiredService<WeChatOutbox>().Add(Parent, "答复：电话13812345678", "YG20261123-0009");
             await db.SaveChangesAsync();
         }

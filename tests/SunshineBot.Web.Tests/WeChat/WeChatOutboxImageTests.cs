@@ -195,7 +195,7 @@ public sealed class WeChatOutboxImageTests : IDisposable
         var picture = new PictureFlow();
         await using var host = await StartAsync(services: s => s.AddScoped(sp => new ConversationEngine(
             AllFlows.Create().Where(f => f.Id != FlowIds.Faq).Append(picture), sp.GetRequiredService<ConversationServices>())));
-        picture.ImageUrl = ImageStore.UrlOf(await SaveImageAsync(host, Png));
+        picture.ImageKey = await SaveImageAsync(host, Png);
         var message = WeChatTestHost.Text(Parent, "收费公示长什么样", host.NextMsgId());
 
         var reply = await host.SendAsync(message);
@@ -221,7 +221,7 @@ public sealed class WeChatOutboxImageTests : IDisposable
         var replies = new[]
         {
             new OutgoingMessage { Kind = OutgoingKind.Image, ImageUrl = "https://example.com/a.png", Text = "示意图" },
-            new OutgoingMessage { Kind = OutgoingKind.Image, ImageUrl = ImageStore.UrlOf("chat/2026/11/missing.png") },
+            new OutgoingMessage { Kind = OutgoingKind.Image, ImageUrl = ImageStore.UrlOf("chat/2026/11/missing.png"), ImageKey = "chat/2026/11/missing.png" },
         };
 
         await scope.ServiceProvider.GetRequiredService<WeChatOutbox>().AddRepliesAsync(Parent, "gh:msg:1", replies, 0, CancellationToken.None);
@@ -253,7 +253,7 @@ public sealed class WeChatOutboxImageTests : IDisposable
         {
             db.ChatMessages.Add(new Data.Chat.ChatMessage
             {
-                Channel = WeChatOutbox.Channel, UserId = Parent, Direction = "in", Kind = "text", Source = "parent",
+                Channel = SunshineBot.Core.Parents.ParentChannel.WeChat, UserId = Parent, Direction = "in", Kind = "text", Source = "parent",
                 At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
             });
         }
@@ -271,7 +271,7 @@ public sealed class WeChatOutboxImageTests : IDisposable
     /// <summary>Stands in for the FAQ: answers any question with a picture and a follow-up line.</summary>
     private sealed class PictureFlow : IFlow
     {
-        public string? ImageUrl { get; set; }
+        public string? ImageKey { get; set; }
 
         public string Id => FlowIds.Faq;
 
@@ -279,7 +279,7 @@ public sealed class WeChatOutboxImageTests : IDisposable
 
         public Task BeginAsync(TurnContext turn, DialogFrame frame, string? args)
         {
-            turn.Say(new OutgoingMessage { Kind = OutgoingKind.Image, ImageUrl = ImageUrl, Text = "收费公示示例" });
+            turn.Say(new OutgoingMessage { Kind = OutgoingKind.Image, ImageUrl = ImageKey is null ? null : ImageStore.UrlOf(ImageKey), ImageKey = ImageKey, Text = "收费公示示例" });
             turn.Say("还有什么可以帮您？");
             turn.End(frame);
             return Task.CompletedTask;

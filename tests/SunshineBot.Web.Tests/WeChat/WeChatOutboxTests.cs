@@ -201,7 +201,7 @@ public sealed class WeChatOutboxTests
         {
             var message = new Conversations.Engine.IncomingMessage
             {
-                Channel = WeChatOutbox.Channel, UserId = Parent, MessageId = key, Kind = Conversations.Engine.IncomingKind.Text, Text = "我要投诉",
+                Channel = SunshineBot.Core.Parents.ParentChannel.WeChat, UserId = Parent, MessageId = key, Kind = Conversations.Engine.IncomingKind.Text, Text = "我要投诉",
             };
             await scope.ServiceProvider.GetRequiredService<WeChatTurnRunner>().RunAsync(new WeChatTurnRequest(key, Parent, message, null), CancellationToken.None);
         }
@@ -219,7 +219,27 @@ public sealed class WeChatOutboxTests
     }
 
     [Fact]
-    public async Task PassiveReply_FirstReplyRecordedAsPassiveAndOnlyTheRestSent()
+    public async Task PassiveReply_FaqAnswerAndItsFollowUpFit_OneReplyAndNoCustomerServiceCall()
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+        var msgId = host.NextMsgId();
+
+        var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "学校让买练习册是强制的吗", msgId));
+
+        // The answer, then the follow-up with its numbered choices, in one message and in that order.
+        var question = reply.IndexOf("解决您的问题了吗", StringComparison.Ordinal);
+        Assert.True(question > 0, reply);
+        Assert.Contains("1. 解决了", reply[question..], StringComparison.Ordinal);
+        var key = ":msg:" + msgId + "#";
+        var rows = await SettledAsync(host, key);
+        Assert.True(rows.Count >= 2, "the answer and the follow-up are two replies of the turn");
+        Assert.All(rows, o => Assert.Equal(OutboxRoute.Passive, o.Route));
+        await Task.Delay(300);
+        Assert.Empty(host.Fake.RequestsTo(CustomSend));
+    }
+
+    [Fact]
+    public async Task PassiveReply_RepliesThatFitArePassiveAndOnlyTheRestSent()
     {
         await using var host = await WeChatTestHost.StartAsync();
         var msgId = host.NextMsgId();
@@ -227,13 +247,17 @@ public sealed class WeChatOutboxTests
         var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "我要投诉", msgId));
 
         Assert.NotEqual("success", reply);
-        var key = ":msg:" + msgId + "#";
+        var rows = await SettledAsync(host, ":msg:" + msgId + "#");
+        var passive = rows.TakeWhile(o => o.Route == OutboxRoute.Passive).Count();
+        Assert.True(passive >= 1, "the first reply is passive");
+        Assert.All(rows.Skip(passive), o => Assert.Equal(OutboxRoute.CustomerService, o.Route));
+        Assert.Equal(rows.Count - passive, host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted));
+    }
+
+    private static async Task<List<OutboxMessage>> SettledAsync(WeChatTestHost host, string key)
+    {
         await WeChatTestHost.WaitForAsync(() => host.WithDb(db => db.Outbox.Where(o => o.SourceRef!.Contains(key)).All(o => o.Status == OutboxStatus.Sent)), "every reply settled");
-        var rows = host.WithDb(db => db.Outbox.AsNoTracking().Where(o => o.SourceRef!.Contains(key)).OrderBy(o => o.Id).ToList());
-        Assert.True(rows.Count >= 2, "the turn has more than one reply");
-        Assert.Equal(OutboxRoute.Passive, rows[0].Route);
-        Assert.All(rows.Skip(1), o => Assert.Equal(OutboxRoute.CustomerService, o.Route));
-        Assert.Equal(rows.Count - 1, host.Fake.RequestsTo(CustomSend).Count(r => r.Accepted));
+        return host.WithDb(db => db.Outbox.AsNoTracking().Where(o => o.SourceRef!.Contains(key)).OrderBy(o => o.Id).ToList());
     }
 
     private static async Task<long> Queue(WeChatTestHost host, string text)
@@ -242,7 +266,7 @@ public sealed class WeChatOutboxTests
         var outbox = scope.ServiceProvider.GetRequiredService<WeChatOutbox>();
         var row = outbox.Add(Parent, text, "test");
         var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
-        db.ChatMessages.Add(new Data.Chat.ChatMessage { Channel = "wechat", UserId = Parent, Direction = "in", Kind = "text", Source = "parent", At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
+        db.ChatMessages.Add(new Data.Chat.ChatMessage { Channel = SunshineBot.Core.Parents.ParentChannel.WeChat, UserId = Parent, Direction = "in", Kind = "text", Source = "parent", At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
         await db.SaveChangesAsync();
         outbox.Wake();
         return row.Id;

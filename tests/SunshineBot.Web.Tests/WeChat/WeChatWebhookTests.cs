@@ -4,6 +4,7 @@ using SunshineBot.Core.Tickets;
 using SunshineBot.Data.Outbox;
 using SunshineBot.WeChat.Security;
 using SunshineBot.Web.Tests.Hosting;
+using SunshineBot.Web.WeChat;
 
 namespace SunshineBot.Web.Tests.WeChat;
 
@@ -115,8 +116,11 @@ public sealed class WeChatWebhookTests
         var unsubscribe = await host.SendAsync(WeChatTestHost.Event(Parent, "unsubscribe"));
         var view = await host.SendAsync(WeChatTestHost.Event(Parent, "VIEW", "https://example.edu.cn"));
 
-        Assert.Contains("打字", voice, StringComparison.Ordinal);
+        Assert.Equal(WeChatInboundAction.TypePlease, voice);
+        Assert.Contains("语音转文字", voice, StringComparison.Ordinal);
         Assert.Contains("我要投诉", spoken, StringComparison.Ordinal);
+        // The recognised speech is the parent's words: logged as their text, like a typed message.
+        Assert.Contains("菜单", host.WithDb(db => db.ChatMessages.Where(m => m.UserId == Parent && m.Direction == "in").Select(m => m.Text).ToList()));
         Assert.Contains("看不懂", odd, StringComparison.Ordinal);
         Assert.Equal("success", unsubscribe);
         Assert.Equal("success", view);

@@ -26,6 +26,7 @@ public sealed class ActOnTicket(
     StaffAccess access,
     SunshineDbContext db,
     DeadlinePolicy deadlines,
+    RecordRevisit recordRevisit,
     IParentNotifier notifier,
     RecordPublishedReply recordPublished,
     TimeProvider clock,
@@ -50,7 +51,8 @@ public sealed class ActOnTicket(
             case TicketAction.Return: ticket.Return(who, now, text); break;
             case TicketAction.StartRevisit: ticket.StartRevisit(who, now); break;
             case TicketAction.RecordRevisit:
-                ticket.RecordRevisit(who, now, command.Satisfaction ?? throw new DomainException("请选择满意情况。"), command.Text);
+                // The same rule as the chat's revisit: 不满意 sends it back, a second time escalates.
+                recordRevisit.Run(ticket, who, now, new RevisitAnswer(command.Satisfaction ?? throw new DomainException("请选择满意情况。"), command.Text));
                 break;
             case TicketAction.Close: ticket.Close(who, now, text); break;
             case TicketAction.SendBack: ticket.SendBack(who, now, text, deadlines); break;
