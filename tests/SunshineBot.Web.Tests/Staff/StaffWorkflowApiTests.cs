@@ -122,8 +122,9 @@ public sealed class StaffWorkflowApiTests
         var duplicate = await Ok(await admin.PostAsJsonAsync($"/api/staff/tickets/{other.Number}/duplicate", new { originalNumber = n }));
 
         Assert.Equal("Replied", replied.GetProperty("status").GetString());
-        Assert.Equal("Unsatisfied", revisited.GetProperty("satisfaction").GetString());
         Assert.Equal(("Dispatched", 1), (revisited.GetProperty("status").GetString(), revisited.GetProperty("redoCount").GetInt32()));
+        var steps = revisited.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["RecordRevisit", "SendBack"], steps.TakeLast(2));
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.Equal("Duplicate", duplicate.GetProperty("status").GetString());
         Assert.Equal(n, duplicate.GetProperty("duplicateOfNumber").GetString());
@@ -134,6 +135,7 @@ public sealed class StaffWorkflowApiTests
     public async Task RecordRevisit_PhoneUnsatisfiedTwice_SentBackThenEscalatedLikeTheChat()
     {
         using var host = new StaffTestHost(new() { ["Staff:Reply:RequireReview"] = "false" });
+        host.SetStamp(StaffTestHost.EastSchool);
         var n = (await host.FileComplaintAsync()).Number;
         using var admin = await host.ApiAsync("admin");
         using var east = await host.ApiAsync("east");

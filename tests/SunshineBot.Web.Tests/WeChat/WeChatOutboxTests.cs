@@ -66,15 +66,17 @@ public sealed class WeChatOutboxTests
     }
 
     [Fact]
-    public async Task ExtraReplies_AfterThePassiveOne_GoThroughTheOutbox()
+    public async Task ExtraReplies_ThatFitTheTextLimit_JoinThePassiveOneInOrder()
     {
         await using var host = await WeChatTestHost.StartAsync();
 
         var reply = await host.SendAsync(WeChatTestHost.Text(Parent, "我要投诉", host.NextMsgId()));
 
-        Assert.Contains("登记投诉", reply, StringComparison.Ordinal);
-        await WeChatTestHost.WaitForAsync(() => host.Fake.RequestsTo(CustomSend).Any(r => r.Accepted), "the second reply");
-        Assert.Contains("哪所学校", host.Fake.RequestsTo(CustomSend).Single().Body, StringComparison.Ordinal);
+        var intro = reply.IndexOf("登记投诉", StringComparison.Ordinal);
+        Assert.True(intro >= 0, reply);
+        Assert.Contains("哪所学校", reply[intro..], StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Empty(host.Fake.RequestsTo(CustomSend));
     }
 
     [Fact]
