@@ -1,11 +1,15 @@
+using SunshineBot.Conversations.Intents;
 using SunshineBot.Conversations.Prompts;
 using SunshineBot.Core.Parents;
 
 namespace SunshineBot.Conversations.Engine;
 
 /// <summary>
-/// Runs one turn: expiry, global commands (菜单 取消 返回 重新开始 人工 帮助), then the flow on top of the stack, or
-/// the main menu (where free text is a question for the knowledge base). Pure with respect to storage: the host
+/// Runs one turn, intent first: expiry; the answer to "要放弃正在填写的…吗"; a global command (菜单 取消 返回 重新开始
+/// 人工 帮助); a new flow asked for in a few words (我要投诉, 举报, 查进度); typed text that matches one of the
+/// buttons just offered (a WeChat number, the label); a picture outside the photo step (kept for the next ticket);
+/// only then the flow on top of the stack, or the main menu (where a story asks for its kind and anything else is
+/// a question for the knowledge base). Pure with respect to storage: the host
 /// loads <see cref="ConversationState"/>, calls <see cref="HandleAsync"/>, and saves it with the replies.
 /// </summary>
 public sealed class ConversationEngine
@@ -30,6 +34,8 @@ public sealed class ConversationEngine
         if (state.Top is not null && state.LastActivityAt is { } last && now - last > _services.Options.FormExpiry)
         {
             state.Stack.Clear();
+            state.PendingSwitch = null;
+            state.HeldPhotos.Clear();
             turn.Say("您之前没填完的内容因为超过30分钟没有操作，已经清除，没有提交。需要的话可以重新开始。");
         }
 
@@ -40,6 +46,7 @@ public sealed class ConversationEngine
             Remember(state, "客服", outgoing.Text ?? outgoing.Link?.Title ?? "[图片]");
         }
 
+        RememberOffered(state, turn.Replies);
         return turn.Replies;
     }
 
@@ -51,6 +58,7 @@ public sealed class ConversationEngine
         var turn = new TurnContext(this, state, message, now, _services, ct);
         state.LastActivityAt = now;
         await PushAsync(turn, flowId, args);
+        RememberOffered(state, turn.Replies);
         return turn.Replies;
     }
 
@@ -70,12 +78,30 @@ public sealed class ConversationEngine
             return;
         }
 
-        if (GlobalCommands.Recognize(reply.Value) is { } command && await GlobalCommands.RunAsync(turn, command, this))
+        if (turn.State.PendingSwitch is not null && await IntentSwitch.AnswerAsync(turn, this, Offer(turn, reply)))
         {
             return;
         }
 
+        if (IntentRecognizer.Command(reply) is { } command && await GlobalCommands.RunAsync(turn, command, this))
+        {
+            return;
+        }
+
+        if (IntentRecognizer.Start(reply) is { } intent)
+        {
+            await IntentSwitch.StartAsync(turn, this, intent);
+            return;
+        }
+
+        reply = Offer(turn, reply);
         var frame = turn.State.Top;
+        if (reply.Image is { } image && (frame is null || FlowOf(frame)?.TakesImages(frame) != true))
+        {
+            await HoldImageAsync(turn, image, frame);
+            return;
+        }
+
         if (frame is null)
         {
             await AtMenuAsync(turn, reply);
@@ -99,37 +125,90 @@ public sealed class ConversationEngine
         }
     }
 
-    internal IFlow? FlowOf(DialogFrame frame) =>
-        _flows.TryGetValue(frame.FlowId, out var flow) && flow.Version == frame.Version ? flow : null;
-
-    private async Task AtMenuAsync(TurnContext turn, Reply reply)
+    /// <summary>
+    /// A new turn where no question is pending: a story that asks for a kind starts that form with the story as its
+    /// description; a bare yes or no gets the menu; anything else is a question for the knowledge base.
+    /// </summary>
+    internal async Task AtMenuAsync(TurnContext turn, Reply reply)
     {
-        if (reply.Image is not null)
-        {
-            turn.ShowMenu("收到您的图片。如果是要反映问题的材料，请先选择“我要投诉”或“我要举报”，填写时再上传。");
-            return;
-        }
-
         if (reply.Location is not null)
         {
             turn.ShowMenu("收到您的位置。");
             return;
         }
 
-        if (Menu.Find(reply.Value) is { } item)
+        if (IsShort(reply) && Menu.Find(reply.Value) is { } item)
         {
             await PushAsync(turn, item.FlowId, item.Args);
             return;
         }
 
-        if (reply.Value.Length == 0 || Greetings.IsGreeting(reply.Value))
+        if (reply.Text.Length == 0 || Greetings.IsGreeting(reply.Value))
         {
             turn.ShowMenu(Menu.Welcome);
             return;
         }
 
-        await PushAsync(turn, FlowIds.Faq, reply.Value);
+        if (IntentRecognizer.InStory(reply.Text) is { } story)
+        {
+            await PushAsync(turn, story.FlowId, story.Args);
+            return;
+        }
+
+        if (YesNo.Recognize(reply.Value) is not null || TextNormalizer.Key(reply.Value).Length <= 1)
+        {
+            turn.ShowMenu("您想办理哪一项呢？");
+            return;
+        }
+
+        await PushAsync(turn, FlowIds.Faq, reply.Text);
     }
+
+    /// <summary>Typed text that names one of the buttons just offered (a number, the label) counts as tapping it.</summary>
+    private static Reply Offer(TurnContext turn, Reply reply)
+    {
+        if (reply.Choice is not null || reply.Text.Length == 0 || turn.State.Offered.Count == 0 || !IsShort(reply))
+        {
+            return reply;
+        }
+
+        return ChoiceRecognizer.Match(reply.Folded, turn.State.Offered) is { } picked ? reply with { Choice = picked.Value } : reply;
+    }
+
+    private async Task HoldImageAsync(TurnContext turn, IncomingImage image, DialogFrame? frame)
+    {
+        var held = turn.State.HeldPhotos;
+        if (held.Count >= _services.Options.MaxPhotos)
+        {
+            turn.Say($"已经替您存了{held.Count}张图片，最多{_services.Options.MaxPhotos}张，这张没有收下。");
+        }
+        else
+        {
+            held.Add(image);
+            turn.Say(frame?.FlowId == FlowIds.Intake
+                ? $"收到图片（第{held.Count}张），已替您存好，提交时会一起附上。"
+                : $"收到图片（第{held.Count}张），已替您存好。登记投诉、举报等事项时会自动附上。要反映问题，请回复“我要投诉”或“我要举报”。");
+        }
+
+        if (frame is not null && FlowOf(frame) is { } flow)
+        {
+            await flow.RepeatAsync(turn, frame);
+        }
+    }
+
+    /// <summary>A pick, not a story: a long text that happens to contain a button's label is not that button.</summary>
+    private static bool IsShort(Reply reply) => reply.Choice is not null || TextNormalizer.Key(reply.Folded).Length <= 16;
+
+    private static void RememberOffered(ConversationState state, IReadOnlyList<OutgoingMessage> replies)
+    {
+        if (replies.Count > 0)
+        {
+            state.Offered = replies[^1].Choices.ToList();
+        }
+    }
+
+    internal IFlow? FlowOf(DialogFrame frame) =>
+        _flows.TryGetValue(frame.FlowId, out var flow) && flow.Version == frame.Version ? flow : null;
 
     private async Task OnEventAsync(TurnContext turn, IncomingMessage message)
     {
@@ -157,7 +236,7 @@ public sealed class ConversationEngine
     }
 
     private static Reply ToReply(IncomingMessage message) =>
-        new(TextNormalizer.Normalize(message.Text), message.ChoiceValue, message.Image, message.Location);
+        new(TextNormalizer.AsWritten(message.Text), message.ChoiceValue, message.Image, message.Location);
 
     private static string Describe(IncomingMessage message, Reply reply) =>
         reply.Image is not null ? "[图片]" : reply.Location is not null ? "[位置]" : message.Kind == IncomingKind.Event ? $"[{message.EventName}]" : reply.Text.Length > 0 ? reply.Text : reply.Choice ?? "";

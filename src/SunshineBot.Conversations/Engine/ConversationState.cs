@@ -40,5 +40,14 @@ public sealed class ConversationState
     /// <summary>A school the parent came from (a school's QR code): the next form starts with it filled in.</summary>
     public string? PrefillSchoolCode { get; set; }
 
+    /// <summary>The buttons of the last question: typed text (a number, the label, a close variant) picks one.</summary>
+    public List<QuickReply> Offered { get; set; } = [];
+
+    /// <summary>A new flow the parent asked for while a form was half-filled, waiting for "放弃" or "继续填写".</summary>
+    public string? PendingSwitch { get; set; }
+
+    /// <summary>Pictures sent outside the photo step: attached to the next ticket filed here.</summary>
+    public List<IncomingImage> HeldPhotos { get; set; } = [];
+
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
 }

@@ -1,4 +1,3 @@
-using SunshineBot.Conversations.Prompts;
 using SunshineBot.Conversations.Services;
 using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
@@ -15,29 +14,9 @@ public enum GlobalCommand
     Help,
 }
 
-/// <summary>Words that work at any step: 菜单/主菜单, 取消, 返回, 重新开始, 人工, 帮助.</summary>
+/// <summary>Commands that work at any step: 菜单/主菜单, 取消, 返回, 重新开始, 人工, 帮助 (recognised by <see cref="Intents.IntentRecognizer.Command"/>).</summary>
 public static class GlobalCommands
 {
-    private static readonly Dictionary<string, GlobalCommand> Words = new(StringComparer.Ordinal)
-    {
-        ["菜单"] = GlobalCommand.Menu, ["主菜单"] = GlobalCommand.Menu, ["menu"] = GlobalCommand.Menu, ["回到菜单"] = GlobalCommand.Menu, ["返回菜单"] = GlobalCommand.Menu, ["cmd:menu"] = GlobalCommand.Menu,
-        ["取消"] = GlobalCommand.Cancel, ["退出"] = GlobalCommand.Cancel, ["不办了"] = GlobalCommand.Cancel, ["cmd:cancel"] = GlobalCommand.Cancel,
-        ["返回"] = GlobalCommand.Back, ["上一步"] = GlobalCommand.Back, ["上一个"] = GlobalCommand.Back, ["cmd:back"] = GlobalCommand.Back,
-        ["重新开始"] = GlobalCommand.Restart, ["重来"] = GlobalCommand.Restart, ["重新填"] = GlobalCommand.Restart, ["重新填写"] = GlobalCommand.Restart, ["cmd:restart"] = GlobalCommand.Restart,
-        ["人工"] = GlobalCommand.Human, ["转人工"] = GlobalCommand.Human, ["人工客服"] = GlobalCommand.Human, ["人工服务"] = GlobalCommand.Human, ["找人工"] = GlobalCommand.Human, ["cmd:human"] = GlobalCommand.Human,
-        ["帮助"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help, ["?"] = GlobalCommand.Help, ["？"] = GlobalCommand.Help, ["cmd:help"] = GlobalCommand.Help,
-    };
-
-    public static GlobalCommand? Recognize(string value)
-    {
-        if (Words.TryGetValue(value, out var command))
-        {
-            return command;
-        }
-
-        return Words.TryGetValue(TextNormalizer.Key(value), out command) ? command : null;
-    }
-
     public const string HelpText =
         "随时可以回复这些词：\n“菜单”回到主菜单；“取消”放弃正在填写的内容；“返回”回到上一个问题（已填的保留）；"
         + "“重新开始”从头填写；“人工”请工作人员来处理；“查询进度”查看您提交的事项。";
@@ -48,8 +27,11 @@ public static class GlobalCommands
         var frame = turn.State.Top;
         switch (command)
         {
+            case GlobalCommand.Menu when frame is not null && engine.FlowOf(frame)?.UnsavedWork(frame) is { } work:
+                IntentSwitch.AskToLeave(turn, work, "回到主菜单", IntentSwitch.ToMenu);
+                return true;
             case GlobalCommand.Menu:
-                turn.ShowMenu(frame is null ? null : "已回到主菜单，刚才没填完的内容没有提交。");
+                turn.ShowMenu(frame is null ? null : "已回到主菜单。");
                 return true;
             case GlobalCommand.Cancel:
                 turn.ShowMenu(frame is null ? "现在没有正在办理的事项。" : "好的，已取消，刚才填写的内容没有提交。");

@@ -23,13 +23,28 @@ public interface IFlow
 
     /// <summary>重新开始: this flow from its first question, answers dropped.</summary>
     Task RestartAsync(TurnContext turn, DialogFrame frame);
+
+    /// <summary>
+    /// What the parent would lose by leaving this frame ("投诉" for a half-filled complaint), or null when nothing:
+    /// switching to another flow asks first only when this is not null.
+    /// </summary>
+    string? UnsavedWork(DialogFrame frame) => null;
+
+    /// <summary>Whether the current step takes pictures (elsewhere the engine keeps them for the next ticket).</summary>
+    bool TakesImages(DialogFrame frame) => false;
 }
 
-/// <summary>The parent's input for the current step: text (normalised), a tapped choice, or an image.</summary>
+/// <summary>
+/// The parent's input for the current step: text, a tapped choice (or typed text that matched one), or an image.
+/// <see cref="Text"/> is as the parent wrote it and is what a form stores; <see cref="Folded"/> is for matching.
+/// </summary>
 public sealed record Reply(string Text, string? Choice, IncomingImage? Image, IncomingLocation? Location)
 {
-    /// <summary>The choice value if a button was tapped, else the text.</summary>
-    public string Value => Choice ?? Text;
+    /// <summary>NFKC, traditional → simplified: for parsing numbers, dates and words, never for storing.</summary>
+    public string Folded { get; } = Prompts.TextNormalizer.Fold(Text);
+
+    /// <summary>The choice value if a button was tapped (or its label typed), else the folded text.</summary>
+    public string Value => Choice ?? Folded;
 
     public bool IsEmpty => Choice is null && Image is null && Location is null && Text.Length == 0;
 }

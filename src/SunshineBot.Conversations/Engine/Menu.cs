@@ -55,4 +55,5 @@ public static class FlowIds
     public const string Intake = "intake";
     public const string Track = "track";
     public const string Revisit = "revisit";
+    public const string Kind = "kind";
 }

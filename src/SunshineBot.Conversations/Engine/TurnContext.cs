@@ -46,6 +46,16 @@ public sealed class TurnContext
         return BeginAsync(flowId, args);
     }
 
+    /// <summary>
+    /// What the parent said does not answer this frame's question (a policy question after an answer): end the
+    /// frame and take the text as a new turn where no question is pending.
+    /// </summary>
+    public Task NewTurnAsync(DialogFrame frame, Reply reply)
+    {
+        End(frame);
+        return _engine.AtMenuAsync(this, reply);
+    }
+
     /// <summary>Ends everything and shows the main menu.</summary>
     public void ShowMenu(string? lead = null)
     {

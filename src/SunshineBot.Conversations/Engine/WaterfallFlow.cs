@@ -36,7 +36,9 @@ public sealed record FlowStep<TForm>(
     string Name,
     Func<TurnContext, TForm, OutgoingMessage> Ask,
     Func<TurnContext, TForm, Reply, Task<StepOutcome>> Handle,
-    Func<TForm, bool>? When = null);
+    Func<TForm, bool>? When = null,
+    bool TakesImages = false,
+    bool Optional = false);
 
 /// <summary>
 /// A flow as a list of steps over a typed form. Invalid answers are re-asked with the reason; the form is saved
@@ -69,7 +71,23 @@ public abstract class WaterfallFlow<TForm> : IFlow
     {
         var form = Load(frame);
         var step = Steps[frame.Step];
+        if (Intercept(turn, form, step.Name, reply))
+        {
+            Save(frame, form);
+            var again = step.Ask(turn, form);
+            turn.Say(again);
+            return;
+        }
+
         var outcome = await step.Handle(turn, form, reply);
+
+        if (outcome is StepOutcome.RetryOutcome && step.Optional && frame.Attempts >= 1)
+        {
+            // A tired parent answering ahead must not be stuck on a question they may skip.
+            turn.Say("这一项先空着，不影响提交。");
+            outcome = StepOutcome.Next;
+        }
+
         switch (outcome)
         {
             case StepOutcome.RetryOutcome retry:
@@ -139,6 +157,19 @@ public abstract class WaterfallFlow<TForm> : IFlow
         turn.Say("好的，我们从头开始。");
         await AdvanceAsync(turn, frame, await InitializeAsync(turn, RestartArgs(Load(frame))), from: -1);
     }
+
+    public string? UnsavedWork(DialogFrame frame) => UnsavedWork(frame, Load(frame));
+
+    public bool TakesImages(DialogFrame frame) => frame.Step >= 0 && frame.Step < Steps.Count && Steps[frame.Step].TakesImages;
+
+    /// <summary>
+    /// Something said at any step that is not the step's answer but must not be lost ("匿名" early in a report):
+    /// true when taken (the hook says what it understood; the form is saved and the current question asked again).
+    /// </summary>
+    protected virtual bool Intercept(TurnContext turn, TForm form, string step, Reply reply) => false;
+
+    /// <summary>What leaving would throw away, named for the parent; null (the default) when nothing.</summary>
+    protected virtual string? UnsavedWork(DialogFrame frame, TForm form) => null;
 
     /// <summary>What a restart keeps (e.g. the kind of matter being filed).</summary>
     protected virtual string? RestartArgs(TForm form) => null;

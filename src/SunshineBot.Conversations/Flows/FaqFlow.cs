@@ -53,13 +53,14 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
 
     private static async Task<StepOutcome> AskAsync(TurnContext turn, FaqForm form, Reply reply)
     {
-        if (reply.Text.Length < 2)
+        if (TextNormalizer.Key(reply.Value).Length < 2)
         {
             return StepOutcome.Retry("没太看明白，能多说几个字吗？");
         }
 
-        await AnswerAsync(turn, form, reply.Text);
-        return StepOutcome.Next;
+        // A story ("学校乱收费，我要反映") starts its form; a question gets its answer.
+        await turn.NewTurnAsync(turn.State.Top!, reply);
+        return StepOutcome.Done;
     }
 
     private static async Task<StepOutcome> SolvedAsync(TurnContext turn, FaqForm form, Reply reply)
@@ -71,18 +72,12 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
             return StepOutcome.Stay;
         }
 
-        var yes = reply.Choice switch { Solved => true, NotSolved => false, _ => YesNo.Recognize(reply.Text) };
+        // Only what was asked counts as feedback: "确认" or "我要投诉" here is a new turn, never a yes.
+        var yes = reply.Choice switch { Solved => true, NotSolved => false, null => Feedback.Recognize(reply.Value), _ => null };
         if (yes is null)
         {
-            // Another question rather than an answer to this one.
-            await AnswerAsync(turn, form, reply.Text);
-            if (!form.Answered)
-            {
-                return StepOutcome.Next;
-            }
-
-            turn.Say(SolvedPrompt());
-            return StepOutcome.Stay;
+            await turn.NewTurnAsync(turn.State.Top!, reply);
+            return StepOutcome.Done;
         }
 
         if (form.EntryId is { } entryId)
@@ -118,11 +113,7 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
             return StepOutcome.Edit("solved");
         }
 
-        var yes = reply.Choice switch { FileConsultation => true, NoThanks => false, _ => YesNo.Recognize(reply.Text) };
-        if (yes is null && ChoiceRecognizer.Match(reply.Text, [new("提交咨询", FileConsultation), new("不用了", NoThanks)]) is { } picked)
-        {
-            yes = picked.Value == FileConsultation;
-        }
+        var yes = reply.Choice switch { FileConsultation => true, NoThanks => false, null => YesNo.Recognize(reply.Value), _ => null };
 
         switch (yes)
         {
@@ -134,14 +125,8 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
                 turn.Say("好的。还有别的问题可以直接发给我，回复“菜单”可以看到全部服务。");
                 return StepOutcome.Done;
             default:
-                await AnswerAsync(turn, form, reply.Text);
-                if (form.Answered)
-                {
-                    return StepOutcome.Edit("solved");
-                }
-
-                turn.Say(OfferPrompt(turn, form));
-                return StepOutcome.Stay;
+                await turn.NewTurnAsync(turn.State.Top!, reply);
+                return StepOutcome.Done;
         }
     }
 

@@ -17,13 +17,19 @@ public sealed partial class IntakeFlow
         new("改电话", "edit:phone"), new("取消", "cmd:cancel"),
     ];
 
-    private static OutgoingMessage AskPhotos(TurnContext turn, IntakeForm form) => OutgoingMessage.Say(
-        $"有收据、缴费通知、聊天截图之类的照片吗？可以直接发图片（最多{turn.Services.Options.MaxPhotos}张）。发完回复“完成”，没有就回复“跳过”。",
-        new QuickReply("完成", "完成"), Skip);
+    private static OutgoingMessage AskPhotos(TurnContext turn, IntakeForm form)
+    {
+        var kept = form.Photos.Count + turn.State.HeldPhotos.Count;
+        return OutgoingMessage.Say(
+            (kept > 0 ? $"已经收到您的{kept}张图片。" : "")
+            + $"有收据、缴费通知、聊天截图之类的照片吗？可以直接发图片（最多{turn.Services.Options.MaxPhotos}张）。发完回复“完成”，没有就回复“跳过”。",
+            new QuickReply("完成", "完成"), Skip);
+    }
 
     private static Task<StepOutcome> HandlePhotos(TurnContext turn, IntakeForm form, Reply reply)
     {
         var max = turn.Services.Options.MaxPhotos;
+        TakeHeldPhotos(turn, form);
         if (reply.Image is { } image)
         {
             if (form.Photos.Count >= max)
@@ -49,7 +55,7 @@ public sealed partial class IntakeFlow
     }
 
     private static OutgoingMessage AskAnonymous(TurnContext turn, IntakeForm form) => OutgoingMessage.Say(
-        "举报可以实名，也可以匿名。匿名举报不会记录您的姓名和电话，之后只能在这个对话里回复“查询进度”查看办理情况。要匿名吗？",
+        "举报可以实名，也可以匿名：选“匿名举报”就不记录您的姓名和电话，之后在这个对话里回复“查询进度”查看办理情况；实名举报也会严格保密。要匿名吗？",
         new QuickReply("匿名举报", "anon:yes"), new QuickReply("实名举报", "anon:no"));
 
     private static Task<StepOutcome> HandleAnonymous(TurnContext turn, IntakeForm form, Reply reply)
@@ -63,7 +69,7 @@ public sealed partial class IntakeFlow
         };
         if (anonymous is null)
         {
-            return Task.FromResult(StepOutcome.Retry("请选“匿名举报”或“实名举报”。"));
+            return Task.FromResult(StepOutcome.Retry("请选“匿名举报”或“实名举报”（回复“匿名”或“实名”也可以）。"));
         }
 
         form.Anonymous = anonymous;
@@ -76,6 +82,30 @@ public sealed partial class IntakeFlow
         return Task.FromResult(StepOutcome.Next);
     }
 
+    private static OutgoingMessage AskConfidential(TurnContext turn, IntakeForm form) => OutgoingMessage.Say(
+        "需要为您保密吗？选“保密”后，这件事和您的姓名、电话只有负责办理的工作人员能看到，办结后也不会公开。",
+        new QuickReply("保密", "secret:yes"), new QuickReply("不用保密", "secret:no"));
+
+    private static Task<StepOutcome> HandleConfidential(TurnContext turn, IntakeForm form, Reply reply)
+    {
+        var key = TextNormalizer.Key(reply.Value);
+        bool? confidential = reply.Choice switch
+        {
+            "secret:yes" => true,
+            "secret:no" => false,
+            _ when key.Contains("不用", StringComparison.Ordinal) || key.Contains("不需要", StringComparison.Ordinal) || key.Contains("无所谓", StringComparison.Ordinal) || key.Contains("公开", StringComparison.Ordinal) => false,
+            _ when key.Contains("保密", StringComparison.Ordinal) || key.Contains("匿名", StringComparison.Ordinal) || key.Contains("别让", StringComparison.Ordinal) => true,
+            _ => YesNo.Recognize(reply.Value),
+        };
+        if (confidential is null)
+        {
+            return Task.FromResult(StepOutcome.Retry("请选“保密”或“不用保密”。"));
+        }
+
+        form.Confidential = confidential;
+        return Task.FromResult(StepOutcome.Next);
+    }
+
     private static Task<StepOutcome> HandleName(TurnContext turn, IntakeForm form, Reply reply)
     {
         if (Parsers.IsSkip(reply.Value))
@@ -85,7 +115,7 @@ public sealed partial class IntakeFlow
         }
 
         var name = reply.Text;
-        if (name.Length is 0 or > 20 || name.Any(char.IsDigit))
+        if (TextNormalizer.Key(name).Length is <= 1 or > 20 || name.Length > 20 || reply.Folded.Any(char.IsDigit))
         {
             return Task.FromResult(StepOutcome.Retry("称呼请写20个字以内，比如“张女士”，不要带数字；不想留可以回复“跳过”。"));
         }
@@ -96,7 +126,7 @@ public sealed partial class IntakeFlow
 
     private static Task<StepOutcome> HandlePhone(TurnContext turn, IntakeForm form, Reply reply)
     {
-        var phone = ContactInfo.NormalizePhone(reply.Text);
+        var phone = ContactInfo.NormalizePhone(reply.Folded);
         if (!ContactInfo.IsMobile(phone))
         {
             return Task.FromResult(StepOutcome.Retry("这个手机号好像不对，请输入11位手机号，比如 13812345678。"));
@@ -123,7 +153,12 @@ public sealed partial class IntakeFlow
             sb.Append("日期：").Append(date.Month).Append('月').Append(date.Day).Append("日\n");
         }
 
-        sb.Append("照片：").Append(form.Photos.Count).Append("张\n");
+        sb.Append("照片：").Append(form.Photos.Count + turn.State.HeldPhotos.Count).Append("张\n");
+        if (form.Confidential == true)
+        {
+            sb.Append("保密：是（只有负责办理的工作人员能看到）\n");
+        }
+
         sb.Append(form.IsAnonymous
             ? "匿名举报（不记录姓名和电话）"
             : $"联系人：{form.Name ?? "未留称呼"}，{ContactInfo.MaskPhone(form.Phone)}");
@@ -184,13 +219,31 @@ public sealed partial class IntakeFlow
         }
 
         var number = form.Similar!.Number;
+        TakeHeldPhotos(turn, form);
         await turn.Services.Tickets.LinkToAsync(number, turn.Message.UserId, form.Description ?? "", form.Photos, turn.CancellationToken);
         turn.Say($"好的，这次补充的情况已经并入工单 {number}，不会重复登记。回复“查询进度”可以看到办理情况。");
         return StepOutcome.Done;
     }
 
+    private static void HeldPhotosNotice(TurnContext turn)
+    {
+        if (turn.State.HeldPhotos.Count > 0)
+        {
+            turn.Say($"您之前发的{turn.State.HeldPhotos.Count}张图片会附在这次登记里。");
+        }
+    }
+
+    /// <summary>Pictures the parent sent before the photo step (or before the form) join this ticket.</summary>
+    private static void TakeHeldPhotos(TurnContext turn, IntakeForm form)
+    {
+        var held = turn.State.HeldPhotos;
+        form.Photos.AddRange(held.Take(Math.Max(0, turn.Services.Options.MaxPhotos - form.Photos.Count)));
+        held.Clear();
+    }
+
     private static async Task<StepOutcome> FileAsync(TurnContext turn, IntakeForm form)
     {
+        TakeHeldPhotos(turn, form);
         var intake = new TicketIntake
         {
             Kind = form.Kind,
@@ -201,6 +254,7 @@ public sealed partial class IntakeFlow
             VisitorName = form.IsAnonymous ? null : form.Name,
             VisitorPhone = form.IsAnonymous ? null : form.Phone,
             Anonymous = form.IsAnonymous,
+            Confidential = form.Confidential == true,
             FiledBy = turn.Message.UserId,
             SchoolName = form.SchoolName,
             SchoolUnitCode = form.SchoolCode,

@@ -20,10 +20,11 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
         new("school", AskSchool, HandleSchoolAsync, f => f.SchoolCode is null && f.SchoolName is null),
         new("category", AskCategory, HandleCategory),
         new("description", AskDescription, HandleDescription, f => f.Description is null),
-        new("amount", (_, _) => OutgoingMessage.Say("涉及多少钱？比如“120元”。不清楚可以回复“跳过”。", Skip), HandleAmount, f => f.IsFee),
-        new("date", (_, _) => OutgoingMessage.Say("大概是哪天收的费或通知的？比如“11月20日”“昨天”。不记得可以回复“跳过”。", Skip), HandleDate, f => f.IsFee),
-        new("photos", AskPhotos, HandlePhotos),
-        new("anonymous", AskAnonymous, HandleAnonymous, f => f.Kind == TicketKind.Report),
+        new("amount", (_, _) => OutgoingMessage.Say("涉及多少钱？比如“120元”。不清楚可以回复“跳过”。", Skip), HandleAmount, f => f.IsFee, Optional: true),
+        new("date", (_, _) => OutgoingMessage.Say("大概是哪天收的费或通知的？比如“11月20日”“昨天”。不记得可以回复“跳过”。", Skip), HandleDate, f => f.IsFee, Optional: true),
+        new("photos", AskPhotos, HandlePhotos, TakesImages: true),
+        new("anonymous", AskAnonymous, HandleAnonymous, f => f.Kind == TicketKind.Report && f.Anonymous is null),
+        new("confidential", AskConfidential, HandleConfidential, f => f.Kind is not (TicketKind.Report or TicketKind.Consultation) && f.Confidential is null),
         new("name", (_, _) => OutgoingMessage.Say("请问怎么称呼您？比如“张女士”。不想留可以回复“跳过”。", Skip), HandleName, f => !f.IsAnonymous),
         new("phone", (_, _) => OutgoingMessage.Say("请留一个手机号，方便答复和回访，我们会为您保密。"), HandlePhone, f => !f.IsAnonymous),
         new("confirm", AskConfirm, HandleConfirmAsync),
@@ -60,11 +61,43 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
             }
         }
 
-        turn.Say(Intro(form.Kind) + (form.SchoolName is null ? "" : $"\n学校：{form.SchoolName}（不对的话，最后核对时可以改）。"));
+        turn.Say(Intro(form.Kind) + (form.SchoolName is null ? "" : $"\n学校：{form.SchoolName}（不对的话，最后核对时可以改）。")
+            + (form.Description is null ? "" : "\n您刚才说的情况已经记下，作为问题描述。"));
+        form.Urgent = form.Description is not null && IsUrgent(turn, TextNormalizer.Fold(form.Description));
+        HeldPhotosNotice(turn);
         return form;
     }
 
     protected override string? RestartArgs(IntakeForm form) => form.Kind.ToString();
+
+    /// <summary>"匿名" or "要保密" said early (the intro mentions them): kept, and the question on screen asked again.</summary>
+    protected override bool Intercept(TurnContext turn, IntakeForm form, string step, Reply reply)
+    {
+        var key = TextNormalizer.Key(reply.Value);
+        if (reply.Choice is not null || key.Length > 6 || step is "anonymous" or "confidential" or "confirm")
+        {
+            return false;
+        }
+
+        if (form.Kind == TicketKind.Report && form.Anonymous is null && key is "匿名" or "我要匿名" or "要匿名" or "匿名举报" or "我要匿名举报")
+        {
+            (form.Anonymous, form.Name, form.Phone) = (true, null, null);
+            turn.Say("好的，按匿名举报登记，不记录您的姓名和电话。");
+            return true;
+        }
+
+        if (form.Kind is not (TicketKind.Report or TicketKind.Consultation) && form.Confidential is null && key is "保密" or "要保密" or "请保密" or "帮我保密" or "需要保密")
+        {
+            form.Confidential = true;
+            turn.Say("好的，这件事会为您保密，只有负责办理的工作人员能看到。");
+            return true;
+        }
+
+        return false;
+    }
+
+    protected override string? UnsavedWork(DialogFrame frame, IntakeForm form) =>
+        frame.History.Count > 0 || form.Description is not null ? Labels.Of(form.Kind) : null;
 
     protected override Task CompleteAsync(TurnContext turn, IntakeForm form) => Task.CompletedTask;
 
@@ -84,32 +117,30 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
     {
         if (reply.Choice?.StartsWith("unit:", StringComparison.Ordinal) == true)
         {
-            var code = reply.Choice[5..];
-            if (code == "unknown")
-            {
-                return StepOutcome.Next;
-            }
-
-            if (code == "other")
-            {
-                form.SchoolName = form.PendingSchoolText;
-                return form.SchoolName is null ? StepOutcome.Retry("请直接输入学校的名称。") : StepOutcome.Next;
-            }
-
-            var unit = await turn.Services.Units.GetAsync(code, turn.CancellationToken);
-            if (unit is null)
-            {
-                return StepOutcome.Retry("没有找到这个单位，请重新输入名称。");
-            }
-
-            (form.SchoolCode, form.SchoolName) = (unit.Code, unit.Name);
-            return StepOutcome.Next;
+            return await PickSchoolAsync(turn, form, reply.Choice[5..]);
         }
 
         var text = reply.Text;
-        if (text.Length == 0 || Parsers.IsSkip(text) || TextNormalizer.Key(text) is "不知道" or "其他" or "不清楚")
+        var key = TextNormalizer.Key(text);
+        if (form.ConfirmingSchool && YesNo.Recognize(reply.Value) is { } keep)
+        {
+            return await PickSchoolAsync(turn, form, keep ? "keep" : "retype");
+        }
+
+        form.ConfirmingSchool = false;
+        if (Parsers.IsSkip(text) || key is "不知道" or "其他" or "不清楚" or "不晓得" or "不知道是哪个" or "忘了")
         {
             return StepOutcome.Next;
+        }
+
+        if (key is "都不是" or "没有" or "不是" or "算了" or "没找到")
+        {
+            return StepOutcome.Retry("好的，请直接输入学校的名称；不清楚可以回复“不知道”。");
+        }
+
+        if (key.Length <= 1 || key.All(char.IsAsciiDigit))
+        {
+            return StepOutcome.Retry("请输入学校名称里的几个字，比如“一小”“实验中学”；不清楚可以回复“不知道”。");
         }
 
         if (text.Length > 60)
@@ -117,27 +148,70 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
             return StepOutcome.Retry("学校名称太长了，请只输入名称。");
         }
 
-        var candidates = await turn.Services.Units.FindAsync(text, 5, turn.CancellationToken);
+        var candidates = await turn.Services.Units.FindAsync(reply.Folded, 5, turn.CancellationToken);
+        if (candidates.Count == 0 && form.PendingSchoolText is { } earlier && key.Length <= 6)
+        {
+            // "东城的" after the candidates for "一小": the two together name the school.
+            var narrowed = await turn.Services.Units.FindAsync(key.TrimEnd('的', '那', '个', '边') + TextNormalizer.Key(earlier), 5, turn.CancellationToken);
+            if (narrowed.Count == 1)
+            {
+                text = earlier;
+                candidates = narrowed;
+            }
+        }
+
         var exact = candidates.FirstOrDefault(c => TextNormalizer.Key(c.Name) == TextNormalizer.Key(text));
         if (exact is not null || candidates.Count == 1)
         {
             var unit = exact ?? candidates[0];
-            (form.SchoolCode, form.SchoolName) = (unit.Code, unit.Name);
+            (form.SchoolCode, form.SchoolName, form.PendingSchoolText) = (unit.Code, unit.Name, null);
             turn.Say($"好的，{unit.Name}。");
             return StepOutcome.Next;
         }
 
+        form.PendingSchoolText = text;
         if (candidates.Count == 0)
         {
-            form.SchoolName = text;
-            turn.Say($"名录里没有找到“{text}”，已按您写的名称记录。");
-            return StepOutcome.Next;
+            form.ConfirmingSchool = true;
+            turn.Say(OutgoingMessage.Say($"名录里没有找到“{text}”。要按您写的这个名称记录吗？",
+                new QuickReply("就按这个名称记录", "unit:keep"), new QuickReply("重新输入", "unit:retype"), new QuickReply("不知道", "unit:unknown")));
+            return StepOutcome.Stay;
         }
 
-        form.PendingSchoolText = text;
         var choices = candidates.Select(c => new QuickReply(c.Name, "unit:" + c.Code)).Append(new QuickReply("都不是", "unit:other")).ToArray();
         turn.Say(OutgoingMessage.Say("找到几所名字相近的，是哪一所？", choices));
         return StepOutcome.Stay;
+    }
+
+    private static async Task<StepOutcome> PickSchoolAsync(TurnContext turn, IntakeForm form, string code)
+    {
+        form.ConfirmingSchool = code == "other" && form.PendingSchoolText is not null;
+        switch (code)
+        {
+            case "unknown":
+                form.PendingSchoolText = null;
+                return StepOutcome.Next;
+            case "keep" when form.PendingSchoolText is { } typed:
+                (form.SchoolName, form.PendingSchoolText) = (typed, null);
+                turn.Say($"好的，学校按“{typed}”记录。");
+                return StepOutcome.Next;
+            case "other" when form.PendingSchoolText is { } typed:
+                turn.Say(OutgoingMessage.Say($"要按您写的“{typed}”记录吗？",
+                    new QuickReply("就按这个名称记录", "unit:keep"), new QuickReply("重新输入", "unit:retype"), new QuickReply("不知道", "unit:unknown")));
+                return StepOutcome.Stay;
+            case "keep" or "other" or "retype":
+                form.PendingSchoolText = null;
+                return StepOutcome.Retry("好的，请重新输入学校名称，写全称更容易找到。");
+        }
+
+        var unit = await turn.Services.Units.GetAsync(code, turn.CancellationToken);
+        if (unit is null)
+        {
+            return StepOutcome.Retry("没有找到这个单位，请重新输入名称。");
+        }
+
+        (form.SchoolCode, form.SchoolName, form.PendingSchoolText) = (unit.Code, unit.Name, null);
+        return StepOutcome.Next;
     }
 
     private static OutgoingMessage AskCategory(TurnContext turn, IntakeForm form)
@@ -150,7 +224,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
     private static Task<StepOutcome> HandleCategory(TurnContext turn, IntakeForm form, Reply reply)
     {
         var all = TicketCategories.FeeItems.Concat(TicketCategories.NonFeeItems).Select(c => new QuickReply(Labels.Of(c), "cat:" + c)).ToList();
-        var picked = ChoiceRecognizer.Match(reply.Value, all) ?? CategoryWords.Guess(reply.Text);
+        var picked = ChoiceRecognizer.Match(reply.Value, all) ?? CategoryWords.Guess(reply.Folded);
         if (picked is null || !Enum.TryParse<TicketCategory>(picked.Value[4..], out var category))
         {
             return Task.FromResult(StepOutcome.Retry("没有对上选项，请点一下按钮，或回复1到15的数字。"));
@@ -169,12 +243,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
     {
         var options = turn.Services.Options;
         var text = reply.Text;
-        if (reply.Image is not null)
-        {
-            return Task.FromResult(StepOutcome.Retry("照片稍后可以上传，这一步请先用文字说一说情况。"));
-        }
-
-        if (text.Length < options.MinDescriptionLength)
+        if (TextNormalizer.Key(text).Length < options.MinDescriptionLength || TextNormalizer.Key(text).All(char.IsAsciiDigit))
         {
             return Task.FromResult(StepOutcome.Retry($"写得有点少（至少{options.MinDescriptionLength}个字），请再具体一点。"));
         }
@@ -185,13 +254,20 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
         }
 
         form.Description = text;
-        form.Urgent = options.UrgentKeywords.Any(k => text.Contains(k, StringComparison.Ordinal));
-        if (form.Urgent)
+        form.Urgent = IsUrgent(turn, reply.Folded);
+
+        return Task.FromResult(StepOutcome.Next);
+    }
+
+    private static bool IsUrgent(TurnContext turn, string folded)
+    {
+        var urgent = turn.Services.Options.UrgentKeywords.Any(k => folded.Contains(k, StringComparison.Ordinal));
+        if (urgent)
         {
             turn.Say("您说的情况可能涉及学生的人身安全，我们会按“重大特急件”处理，提交后立即通知值班工作人员。如果现在就有危险，请马上拨打110或120。");
         }
 
-        return Task.FromResult(StepOutcome.Next);
+        return urgent;
     }
 
     private static Task<StepOutcome> HandleAmount(TurnContext turn, IntakeForm form, Reply reply)
@@ -202,7 +278,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
             return Task.FromResult(StepOutcome.Next);
         }
 
-        form.Amount = Parsers.Amount(reply.Text);
+        form.Amount = Parsers.Amount(reply.Folded);
         return Task.FromResult(form.Amount is null ? StepOutcome.Retry("没看懂金额，请输入数字，比如“120元”，或回复“跳过”。") : StepOutcome.Next);
     }
 
@@ -214,7 +290,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
             return Task.FromResult(StepOutcome.Next);
         }
 
-        form.IncidentDate = Parsers.Date(reply.Text, Texts.Today(turn.Now));
+        form.IncidentDate = Parsers.Date(reply.Folded, Texts.Today(turn.Now));
         return Task.FromResult(form.IncidentDate is null ? StepOutcome.Retry("没看懂日期，请写成“11月20日”这样，或回复“跳过”。") : StepOutcome.Next);
     }
 }

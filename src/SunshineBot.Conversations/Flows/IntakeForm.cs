@@ -16,6 +16,9 @@ public sealed class IntakeForm
     /// <summary>The text the parent typed while picking among candidates.</summary>
     public string? PendingSchoolText { get; set; }
 
+    /// <summary>Asked whether to record <see cref="PendingSchoolText"/> as typed: "是的" keeps it, "不是" asks again.</summary>
+    public bool ConfirmingSchool { get; set; }
+
     public TicketCategory? Category { get; set; }
 
     public string? Description { get; set; }
@@ -27,6 +30,9 @@ public sealed class IntakeForm
     public List<IncomingImage> Photos { get; set; } = [];
 
     public bool? Anonymous { get; set; }
+
+    /// <summary>保密: only the handling chain sees the matter and the contact, and it is never published.</summary>
+    public bool? Confidential { get; set; }
 
     public string? Name { get; set; }
 

@@ -84,7 +84,7 @@ public sealed class RevisitFlow : WaterfallFlow<RevisitForm>
 
     private static Task<StepOutcome> HandleReason(TurnContext turn, RevisitForm form, Reply reply)
     {
-        if (reply.Text.Length < 2 || Parsers.IsSkip(reply.Text))
+        if (TextNormalizer.Key(reply.Text).Length < 2 || Parsers.IsSkip(reply.Value))
         {
             return Task.FromResult(StepOutcome.Retry("为了让承办单位知道怎么改进，请简单说一下原因。"));
         }

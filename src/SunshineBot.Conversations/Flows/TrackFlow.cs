@@ -79,7 +79,13 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
 
     private static Task<StepOutcome> HandleNumber(TurnContext turn, TrackForm form, Reply reply)
     {
-        var number = TicketNumber.Normalize(reply.Text);
+        var number = TicketNumber.Normalize(reply.Folded);
+        if (number is null && (Parsers.IsSkip(reply.Value) || TextNormalizer.Key(reply.Value).Contains("不知道", StringComparison.Ordinal) || TextNormalizer.Key(reply.Value).Contains("忘了", StringComparison.Ordinal)))
+        {
+            turn.Say("没有工单号也没关系：用这个对话提交的事项，回复“查询进度”就能直接看到；在别处提交的，可以回复“人工”，请工作人员帮您查。");
+            return Task.FromResult(StepOutcome.Done);
+        }
+
         if (number is null)
         {
             return Task.FromResult(StepOutcome.Retry("工单号的格式是 YG + 8位日期 + - + 序号，比如 YG20261122-0017，请再核对一下。"));
@@ -91,7 +97,7 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
 
     private static async Task<StepOutcome> HandleLast4Async(TurnContext turn, TrackForm form, Reply reply)
     {
-        var digits = ContactInfo.NormalizePhone(reply.Text);
+        var digits = ContactInfo.NormalizePhone(reply.Folded);
         if (digits.Length != 4)
         {
             return StepOutcome.Retry("请输入4位数字。");
@@ -127,7 +133,7 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
 
     private static async Task<StepOutcome> HandlePhoneAsync(TurnContext turn, TrackForm form, Reply reply)
     {
-        var phone = ContactInfo.NormalizePhone(reply.Text);
+        var phone = ContactInfo.NormalizePhone(reply.Folded);
         if (!ContactInfo.IsMobile(phone) || !await turn.Services.Tickets.PhoneMatchesAsync(form.Number!, phone, turn.CancellationToken))
         {
             turn.Say("手机号和这件事项登记的不一致，没有绑定。");

@@ -38,6 +38,33 @@ public static class YesNo
     }
 }
 
+/// <summary>The answer to "这个回答解决您的问题了吗？": only its own words and their variants, nothing else.</summary>
+public static class Feedback
+{
+    private static readonly HashSet<string> Solved = new(StringComparer.Ordinal)
+    {
+        "解决了", "解决", "已解决", "解决啦", "解决了谢谢", "是", "是的", "嗯", "嗯嗯", "恩", "对", "对的", "有用", "有帮助", "有用谢谢", "明白了", "懂了", "知道了",
+        "清楚了", "谢谢", "谢谢你", "谢谢您", "好了", "可以了", "行了", "够了", "解决了的", "问题解决了", "ok了", "没问题了",
+    };
+
+    private static readonly HashSet<string> NotSolved = new(StringComparer.Ordinal)
+    {
+        "没解决", "没有解决", "未解决", "不解决", "没解决啊", "没", "没有", "不是", "不对", "不行", "没用", "没有用", "没帮助", "没有帮助", "不明白", "不懂",
+        "还是不懂", "看不懂", "不清楚", "还是不清楚", "不满意", "否", "no", "答非所问", "不是这个", "不是我要问的", "没说清楚",
+    };
+
+    public static bool? Recognize(string text)
+    {
+        var key = TextNormalizer.Key(text);
+        foreach (var thanks in (string[])["谢谢你", "谢谢您", "谢谢啦", "谢谢", "多谢", "好的"])
+        {
+            key = key.Length > thanks.Length ? key.Replace(thanks, "", StringComparison.Ordinal) : key;
+        }
+
+        return Solved.Contains(key) ? true : NotSolved.Contains(key) ? false : null;
+    }
+}
+
 public static partial class Parsers
 {
     private static readonly string[] SkipWords = ["跳过", "不清楚", "不知道", "没有", "无", "不记得", "忘了", "略", "skip", "不填"];
@@ -69,6 +96,20 @@ public static partial class Parsers
             date = Make(int.Parse(full.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(full.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(full.Groups[3].Value, CultureInfo.InvariantCulture));
         }
 
+        if (date is null && Weekday().Match(key) is { Success: true } wd)
+        {
+            // 上周五 / 这周一 / 周三 / 星期二: the most recent such day (last week's for 上周).
+            var wanted = "一二三四五六日天".IndexOf(wd.Groups["d"].Value, StringComparison.Ordinal) is var i and >= 0 ? Math.Min(i, 6) : 0;
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            var day = monday.AddDays(wanted);
+            date = wd.Groups["w"].Value is "上周" or "上星期" or "上个星期" or "上礼拜" ? day.AddDays(-7) : day <= today ? day : day.AddDays(-7);
+        }
+
+        if (date is null && DayOfThisMonth().Match(key) is { Success: true } dom)
+        {
+            date = Make(today.Year, today.Month, int.Parse(dom.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+
         if (date is null && MonthDay().Match(text) is { Success: true } md)
         {
             var month = int.Parse(md.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -88,6 +129,13 @@ public static partial class Parsers
 
     [GeneratedRegex(@"\d+(\.\d{1,2})?")]
     private static partial Regex AmountPattern();
+
+    [GeneratedRegex("^(?<w>上个星期|上星期|上礼拜|上周|这个星期|这星期|这周|本周|星期|礼拜|周)(?<d>[一二三四五六日天])$")]
+    private static partial Regex Weekday();
+
+    /// <summary>"本月3号", "这个月3日", "3号": a day of the current month.</summary>
+    [GeneratedRegex(@"^(?:本月|这个月|这月)?(\d{1,2})(?:号|日)$")]
+    private static partial Regex DayOfThisMonth();
 
     [GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
     private static partial Regex FullDate();

@@ -1,3 +1,5 @@
+using SunshineBot.Core.Text;
+
 namespace SunshineBot.Knowledge.Analysis;
 
 /// <summary>

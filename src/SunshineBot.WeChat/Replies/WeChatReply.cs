@@ -144,7 +144,9 @@ public static class WeChatReply
                 safe?.Append(c);
                 if (pair)
                 {
-                    safe?.Append(value[++i]);
+                    // Step over the low surrogate even while nothing was copied yet (safe is still null).
+                    i++;
+                    safe?.Append(value[i]);
                 }
             }
             else

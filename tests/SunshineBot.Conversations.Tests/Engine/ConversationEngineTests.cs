@@ -83,8 +83,21 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
-    public void ImageAtTheMenu_ExplainsWhereToUseIt()
+    public void ImageAtTheMenu_IsKeptForTheNextTicket()
     {
-        new Transcript().Photo().Expect("收到您的图片");
+        var t = new Transcript();
+        t.Photo("att/receipt.jpg").Expect("已替您存好").Expect("我要投诉")
+            .Send("我要投诉").Send("不知道").Send("2").Send("学校让每人交一百元资料费，不交不发书").Send("100").Send("跳过")
+            .Expect("已经收到您的1张图片").Send("跳过").Send("不用保密").Send("跳过").Send("13700001234").Expect("照片：1张").Tap("intake:confirm");
+
+        Assert.Equal(["att/receipt.jpg"], Assert.Single(t.Desk.Filed).Photos.Select(p => p.StorageKey));
+    }
+
+    [Fact]
+    public void ImageAtTheDescriptionStep_IsKeptAndTheQuestionAskedAgain()
+    {
+        var t = new Transcript();
+        t.Send("我要投诉").Send("不知道").Send("2").Photo("att/a.jpg").Expect("提交时会一起附上").Expect("说一说")
+            .Send("学校让每人交一百元资料费，不交不发书").Send("100").Send("跳过").Photo("att/b.jpg").Expect("第2张");
     }
 }

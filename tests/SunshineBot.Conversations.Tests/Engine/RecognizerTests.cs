@@ -32,7 +32,7 @@ public sealed class RecognizerTests
     public void Choice_ByNumberLabelOrCloseMatch_IsRecognised(string input, string expected)
     {
         QuickReply[] choices = [new("满意", "a"), new("基本满意", "b"), new("不满意", "c")];
-        Assert.Equal(expected, ChoiceRecognizer.Match(TextNormalizer.Normalize(input), choices)?.Value);
+        Assert.Equal(expected, ChoiceRecognizer.Match(TextNormalizer.Fold(input), choices)?.Value);
     }
 
     [Theory]
@@ -48,6 +48,10 @@ public sealed class RecognizerTests
     [InlineData("11月20日", "2026-11-20")]
     [InlineData("12月30日", "2025-12-30")]
     [InlineData("2026-11-01", "2026-11-01")]
+    [InlineData("上周五", "2026-11-20")]
+    [InlineData("周一", "2026-11-23")]
+    [InlineData("星期天", "2026-11-22")]
+    [InlineData("本月3号", "2026-11-03")]
     [InlineData("2026年11月31日", null)]
     [InlineData("下周", null)]
     public void Date_PastDatesOnly(string text, string? expected) =>

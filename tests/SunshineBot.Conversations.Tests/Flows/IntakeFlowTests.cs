@@ -20,6 +20,7 @@ public sealed class IntakeFlowTests
             .Expect("多少钱").Send("八十六").Expect("没看懂金额").Send("86元")
             .Expect("哪天").Send("昨天")
             .Expect("照片").Photo("att/a.jpg").Expect("第1张").Photo("att/b.jpg").Expect("第2张").Send("完成")
+            .Expect("保密").Send("不用保密")
             .Expect("称呼").Send("王女士")
             .Expect("手机号").Send("1381234").Expect("手机号好像不对").Send("138 1234 5678")
             .Expect("请核对").Expect("东城区第一小学").Expect("138****5678")
@@ -58,17 +59,19 @@ public sealed class IntakeFlowTests
             ["不知道", "1", "学校收了三百元的资料费没有收据", "300"],
             ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过"],
             ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过"],
-            ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "李先生"],
-            ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "李先生", "13900001234"],
+            ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "不用保密"],
+            ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "不用保密", "李先生"],
+            ["不知道", "1", "学校收了三百元的资料费没有收据", "300", "跳过", "跳过", "不用保密", "李先生", "13900001234"],
         ];
 
     /// <summary>The question each step of <see cref="Paths"/> is waiting on (same index).</summary>
-    private static readonly string[] Questions = ["哪所学校", "哪方面", "说一说", "多少钱", "哪天", "照片", "称呼", "手机号", "请核对"];
+    private static readonly string[] Questions = ["哪所学校", "哪方面", "说一说", "多少钱", "哪天", "照片", "保密", "称呼", "手机号", "请核对"];
 
     [Theory]
-    [InlineData("取消")]
-    [InlineData("菜单")]
-    public void CancelOrMenu_AtEveryStep_FilesNothingAndShowsTheMenu(string command)
+    [InlineData("取消", "")]
+    [InlineData("菜单", "1")]
+    [InlineData("回主菜单", "放弃")]
+    public void CancelOrMenu_AtEveryStep_FilesNothingAndShowsTheMenu(string command, string confirm)
     {
         foreach (var path in Paths)
         {
@@ -78,7 +81,14 @@ public sealed class IntakeFlowTests
                 t.Send(answer);
             }
 
-            t.Send(command).Expect("请问需要办理什么");
+            t.Send(command);
+            if (confirm.Length > 0 && path.Length > 0)
+            {
+                // Leaving a half-filled form by 菜单 asks first; 取消 says it already.
+                t.Expect("要放弃正在填写的投诉").Send(confirm);
+            }
+
+            t.Expect("请问需要办理什么");
             Assert.Empty(t.Desk.Filed);
             Assert.Null(t.State.Top);
         }
@@ -121,7 +131,7 @@ public sealed class IntakeFlowTests
         AtDescription(t).Send("返回").Expect("哪方面").Send("校服")
             .Expect("说一说").Send("学校要求统一订购校服一套四百元太贵")
             .Expect("多少钱").Send("返回").Expect("说一说").Send("学校要求统一订购校服一套四百元，不订不行")
-            .Expect("多少钱").Send("400").Send("跳过").Send("跳过").Send("跳过").Send("13700001234")
+            .Expect("多少钱").Send("400").Send("跳过").Send("跳过").Send("不用保密").Send("跳过").Send("13700001234")
             .Expect("请核对").Expect("校服").Expect("不订不行").Tap("intake:confirm");
 
         Assert.Equal(TicketCategory.Uniforms, Assert.Single(t.Desk.Filed).Intake.Category);
@@ -139,7 +149,7 @@ public sealed class IntakeFlowTests
     {
         var t = new Transcript();
         AtDescription(t).Send("重新开始").Expect("从头开始").Expect("哪所学校")
-            .Send("不知道").Send("3").Send("学校强制买校服一套五百元").Send("500").Send("跳过").Send("跳过").Send("跳过").Send("13700001234")
+            .Send("不知道").Send("3").Send("学校强制买校服一套五百元").Send("500").Send("跳过").Send("跳过").Send("不用保密").Send("跳过").Send("13700001234")
             .Tap("intake:confirm");
 
         var filed = Assert.Single(t.Desk.Filed).Intake;
@@ -153,7 +163,7 @@ public sealed class IntakeFlowTests
     {
         var t = new Transcript();
         t.Send("我要建议").Send("实验中学").Expect("好的，东城区实验中学").Send("14")
-            .Send("建议学校放学时间和课后服务时间错开一点").Send("跳过").Send("跳过").Send("13700001234")
+            .Send("建议学校放学时间和课后服务时间错开一点").Send("跳过").Send("不用保密").Send("跳过").Send("13700001234")
             .Expect("请核对").Tap("edit:phone").Expect("手机号").Send("13900009999")
             .Expect("请核对").Expect("139****9999").Send("确认");
 
@@ -182,7 +192,7 @@ public sealed class IntakeFlowTests
         var t = new Transcript();
         t.Send("我要求助").Send("第一小学").Tap("unit:YGS-DC-001").Send("13")
             .Send("孩子在学校被高年级同学欺凌，身上有伤").Expect("重大特急件").Expect("110")
-            .Send("跳过").Send("跳过").Send("13700001234").Tap("intake:confirm").Expect("值班工作人员已收到通知");
+            .Send("跳过").Send("不用保密").Send("跳过").Send("13700001234").Tap("intake:confirm").Expect("值班工作人员已收到通知");
 
         Assert.Equal(Severity.Urgent, Assert.Single(t.Desk.Filed).Intake.Severity);
     }
@@ -192,7 +202,7 @@ public sealed class IntakeFlowTests
     {
         var t = new Transcript();
         t.Desk.Similar = new TicketSummary("YG20261120-0003", TicketKind.Complaint, TicketStatus.Dispatched, "东城区第一小学", new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8)), null, null, null);
-        AtDescription(t).Send("又要求买练习册了，这次是数学的，三十元").Send("30").Send("跳过").Photo().Send("完成").Send("跳过").Send("13700001234")
+        AtDescription(t).Send("又要求买练习册了，这次是数学的，三十元").Send("30").Send("跳过").Photo().Send("完成").Send("不用保密").Send("跳过").Send("13700001234")
             .Tap("intake:confirm").Expect("YG20261120-0003").Expect("同一件事").Tap("dup:yes").Expect("并入工单 YG20261120-0003");
 
         Assert.Empty(t.Desk.Filed);
@@ -205,7 +215,7 @@ public sealed class IntakeFlowTests
     {
         var t = new Transcript();
         t.Desk.Similar = new TicketSummary("YG20261120-0003", TicketKind.Complaint, TicketStatus.Dispatched, "东城区第一小学", new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8)), null, null, null);
-        AtDescription(t).Send("又要求买练习册了，这次是数学的，三十元").Send("30").Send("跳过").Send("跳过").Send("跳过").Send("13700001234")
+        AtDescription(t).Send("又要求买练习册了，这次是数学的，三十元").Send("30").Send("跳过").Send("跳过").Send("不用保密").Send("跳过").Send("13700001234")
             .Tap("intake:confirm").Send("不是").Expect("已受理");
 
         Assert.Single(t.Desk.Filed);
@@ -217,6 +227,6 @@ public sealed class IntakeFlowTests
     {
         var t = new Transcript(new() { MaxPhotos = 2 });
         AtDescription(t).Send("学校收了两百元资料费，没有给收据").Send("200").Send("跳过")
-            .Photo().Photo().Expect("已经满2张").Photo().Expect("最多只能传2张").Send("完成").Expect("称呼");
+            .Photo().Photo().Expect("已经满2张").Photo().Expect("最多只能传2张").Send("完成").Expect("保密");
     }
 }

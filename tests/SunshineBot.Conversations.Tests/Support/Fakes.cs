@@ -9,29 +9,36 @@ internal sealed class FakeKnowledge : IKnowledgeAnswers
 {
     public Dictionary<string, (string Id, string Title, string Answer)> Entries { get; } = new(StringComparer.Ordinal)
     {
-        ["练习册"] = ("supplementary-materials-voluntary", "学校让买教辅资料，必须买吗？", "不是必须的，买不买由家长决定。"),
+        ["练习册"] = ("supplementary-materials-voluntary", "学校让买教辅资料，必须买吗？", "不是必须的，买不买由家长决定。学校强制购买的，可以回复“我要投诉”。"),
         ["校服"] = ("uniform-must-buy", "学校要求买校服，必须买吗？", "不是必须的。"),
+        ["投诉"] = ("how-to-complain", "怎么在这里投诉学校？", "直接回复“我要投诉”，按提示填写就行。"),
     };
 
     public List<(string EntryId, bool Helpful)> Feedback { get; } = [];
 
     public List<string> Asked { get; } = [];
 
+    /// <summary>The entry shown last (an answer or an opened suggestion).</summary>
+    public string? LastShown { get; private set; }
+
     public Task<KbReply> AskAsync(string question, CancellationToken ct)
     {
         Asked.Add(question);
-        var hit = Entries.FirstOrDefault(e => question.Contains(e.Key, StringComparison.Ordinal));
+        var folded = SunshineBot.Conversations.Prompts.TextNormalizer.Fold(question);
+        var hit = Entries.FirstOrDefault(e => folded.Contains(e.Key, StringComparison.Ordinal));
         if (hit.Key is null)
         {
             return Task.FromResult(new KbReply(false, null, null, null, [], question.Contains("收费", StringComparison.Ordinal) ? [new KbSuggestion("uniform-must-buy", "学校要求买校服，必须买吗？")] : []));
         }
 
+        LastShown = hit.Value.Id;
         return Task.FromResult(new KbReply(true, hit.Value.Id, hit.Value.Title, hit.Value.Answer, ["中小学教辅材料管理办法"], []));
     }
 
     public Task<KbReply?> GetAsync(string entryId, CancellationToken ct)
     {
         var hit = Entries.Values.FirstOrDefault(e => e.Id == entryId);
+        LastShown = hit.Id ?? LastShown;
         return Task.FromResult<KbReply?>(hit.Id is null ? null : new KbReply(true, hit.Id, hit.Title, hit.Answer, ["来源"], []));
     }
 
@@ -44,13 +51,14 @@ internal sealed class FakeKnowledge : IKnowledgeAnswers
 
 internal sealed class FakeUnits : IUnitDirectory
 {
-    private static readonly UnitCandidate[] Units =
+    public static readonly UnitCandidate[] Units =
     [
         new("YGS-DC-001", "东城区第一小学"), new("YGS-XC-001", "西城区第一小学"), new("YGS-DC-002", "东城区实验中学"),
+        new("YGS-DC-003", "东城区第二中学"), new("YGS-XC-002", "西城区阳光幼儿园"), new("YGS-XC-003", "西城区实验小学"),
     ];
 
     public Task<IReadOnlyList<UnitCandidate>> FindAsync(string text, int limit, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<UnitCandidate>>(Units.Where(u => u.Name.Contains(text, StringComparison.Ordinal)).Take(limit).ToList());
+        Task.FromResult(SunshineBot.Conversations.Prompts.SchoolMatcher.Rank(Units, text, limit));
 
     public Task<UnitCandidate?> GetAsync(string code, CancellationToken ct) => Task.FromResult(Units.FirstOrDefault(u => u.Code == code));
 }

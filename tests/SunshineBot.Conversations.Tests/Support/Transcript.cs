@@ -31,26 +31,35 @@ internal sealed class Transcript
 
     public string UserId { get; set; } = "device-1";
 
+    /// <summary>Which channel the messages say they came from.</summary>
+    public ParentChannel Channel { get; set; } = ParentChannel.WebChat;
+
     public IReadOnlyList<OutgoingMessage> Last { get; private set; } = [];
 
     public string LastText => string.Join("\n---\n", Last.Select(m => m.Text));
 
     public ConversationState State => JsonSerializer.Deserialize<ConversationState>(_state)!;
 
-    public Transcript Send(string text) => Run(new IncomingMessage { Channel = ParentChannel.WebChat, UserId = UserId, MessageId = Id(), Text = text });
+    public Transcript Send(string text) => Run(new IncomingMessage { Channel = Channel, UserId = UserId, MessageId = Id(), Text = text });
 
-    public Transcript Tap(string value) => Run(new IncomingMessage { Channel = ParentChannel.WebChat, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Choice, ChoiceValue = value });
+    /// <summary>The parent opens the chat (the web page loads, or WeChat reports entering): the welcome and menu.</summary>
+    public Transcript Enter() => Run(new IncomingMessage { Channel = Channel, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Event, EventName = "enter" });
+
+    public Transcript Tap(string value) => Run(new IncomingMessage { Channel = Channel, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Choice, ChoiceValue = value });
 
     public Transcript Photo(string key = "att/photo.jpg") =>
-        Run(new IncomingMessage { Channel = ParentChannel.WebChat, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Image, Image = new IncomingImage(key, "image/jpeg", 1234, "photo.jpg") });
+        Run(new IncomingMessage { Channel = Channel, UserId = UserId, MessageId = Id(), Kind = IncomingKind.Image, Image = new IncomingImage(key, "image/jpeg", 1234, "photo.jpg") });
 
     public Transcript StartRevisit(string number)
     {
         var state = JsonSerializer.Deserialize<ConversationState>(_state)!;
-        Last = _engine.StartAsync(state, new ParentAddress(ParentChannel.WebChat, UserId), FlowIds.Revisit, number, Now).GetAwaiter().GetResult();
+        Last = _engine.StartAsync(state, new ParentAddress(Channel, UserId), FlowIds.Revisit, number, Now).GetAwaiter().GetResult();
         _state = JsonSerializer.Serialize(state);
         return this;
     }
+
+    /// <summary>The buttons of the last message that offered any (what WeChat would number).</summary>
+    public IReadOnlyList<QuickReply> Offered => Last.LastOrDefault(m => m.Choices.Count > 0)?.Choices ?? [];
 
     public Transcript Expect(string fragment)
     {

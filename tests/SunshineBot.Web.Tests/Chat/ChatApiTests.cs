@@ -32,7 +32,7 @@ public sealed class ChatApiTests
     {
         using var factory = new SunshineWebFactory();
         using var client = ChatClient(factory);
-        foreach (var step in new[] { "我要投诉", "不知道", "3", "学校强制统一订购校服，每套四百元，不买不让穿便服", "400", "跳过", "跳过", "王女士", "13812345678" })
+        foreach (var step in new[] { "我要投诉", "不知道", "3", "学校强制统一订购校服，每套四百元，不买不让穿便服", "400", "跳过", "跳过", "不用保密", "王女士", "13812345678" })
         {
             await SendAsync(client, step);
         }
@@ -66,7 +66,7 @@ public sealed class ChatApiTests
         var uploaded = await UploadAsync(client, TinyPng, "receipt.png");
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         Assert.Contains("收到第1张", await uploaded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        foreach (var step in new[] { "完成", "跳过", "13812345678", "确认" })
+        foreach (var step in new[] { "完成", "不用保密", "跳过", "13812345678", "确认" })
         {
             await SendAsync(client, step);
         }

@@ -66,6 +66,8 @@ public sealed partial class ChatPageBrowserTests : IAsyncLifetime
         Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 180"));
         await ChatBrowserHost.ScreenshotAsync(page, "04-photo");
         await TapAsync(page, "完成");
+        await Expect(Bubble(page, "需要为您保密吗")).ToBeVisibleAsync();
+        await TapAsync(page, "不用保密");
         await Expect(Bubble(page, "请问怎么称呼您")).ToBeVisibleAsync();
         await TypeAsync(page, "王女士");
         await Expect(Bubble(page, "请留一个手机号")).ToBeVisibleAsync();

@@ -14,7 +14,7 @@ public sealed class WeChatTwoInstancesTests
         _ = first.Client;
         var database = first.WithDb(db => db.Database.GetConnectionString());
         await using var second = await WeChatTestHost.StartAsync(new() { ["Database:ConnectionString"] = database });
-        foreach (var step in new[] { "我要投诉", "不知道", "1", "学校收了三百元的资料费，没有给任何收据", "300", "跳过", "跳过", "李先生", "13900001234" })
+        foreach (var step in new[] { "我要投诉", "不知道", "1", "学校收了三百元的资料费，没有给任何收据", "300", "跳过", "跳过", "不用保密", "李先生", "13900001234" })
         {
             await first.SendAsync(WeChatTestHost.Text(Parent, step, first.NextMsgId()));
         }

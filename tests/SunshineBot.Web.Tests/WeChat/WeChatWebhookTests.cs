@@ -62,7 +62,7 @@ public sealed class WeChatWebhookTests
     {
         await using var host = await WeChatTestHost.StartAsync();
         await host.SendAsync(WeChatTestHost.Event(Parent, "CLICK", "menu:complain"));
-        foreach (var step in new[] { "不知道", "3", "学校强制统一订购校服，每套四百元，不买不让穿便服", "400", "跳过", "跳过", "王女士", "13812345678" })
+        foreach (var step in new[] { "不知道", "3", "学校强制统一订购校服，每套四百元，不买不让穿便服", "400", "跳过", "跳过", "不用保密", "王女士", "13812345678" })
         {
             await host.SendAsync(WeChatTestHost.Text(Parent, step, host.NextMsgId()));
         }
@@ -88,7 +88,7 @@ public sealed class WeChatWebhookTests
     public async Task SameMessage_PostedThreeTimesAtOnce_RunsTheTurnOnceWithIdenticalReplies()
     {
         await using var host = await WeChatTestHost.StartAsync();
-        foreach (var step in new[] { "我要投诉", "不知道", "1", "学校收了三百元的资料费，没有给任何收据", "300", "跳过", "跳过", "李先生", "13900001234" })
+        foreach (var step in new[] { "我要投诉", "不知道", "1", "学校收了三百元的资料费，没有给任何收据", "300", "跳过", "跳过", "不用保密", "李先生", "13900001234" })
         {
             await host.SendAsync(WeChatTestHost.Text(Parent, step, host.NextMsgId()));
         }
@@ -133,7 +133,7 @@ public sealed class WeChatWebhookTests
 
         var reply = await host.SendAsync(WeChatTestHost.Inner(Parent, "image", $"<PicUrl>http://x/p.jpg</PicUrl><MediaId>media-1</MediaId><MsgId>{host.NextMsgId()}</MsgId>"));
 
-        Assert.Contains("收到您的图片", reply, StringComparison.Ordinal);
+        Assert.Contains("已替您存好", reply, StringComparison.Ordinal);
         Assert.Single(host.Fake.RequestsTo("/cgi-bin/media/get"));
         var logged = host.WithDb(db => db.ChatMessages.Single(m => m.UserId == Parent && m.Direction == "in"));
         Assert.Equal("image", logged.Kind);

@@ -1,10 +1,10 @@
-namespace SunshineBot.Knowledge.Analysis;
+namespace SunshineBot.Core.Text;
 
 /// <summary>
 /// The most common traditional characters and their simplified forms, one to one. Enough for parents who
 /// type in traditional script (Hong Kong, Taiwan input methods); not a full conversion table.
 /// </summary>
-internal static class TraditionalChinese
+public static class TraditionalChinese
 {
     private const string Traditional =
         "並亂來係個們偉側備傢傳債傷傾僅價儀億儘償優儲兇兒冊凍別則劃劇勁動務勞勢勵勸匯區協" +
