@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(Users.UsersCommands.Create());
         root.Subcommands.Add(Ledger.LedgerCommands.Create());
         root.Subcommands.Add(Dev.DevCommands.Create());
+        root.Subcommands.Add(Reports.ReportCommands.Create());
         return root;
     }
 }
