@@ -391,6 +391,7 @@ public sealed class SchemaMigratorTests
         [5] = ["job_marks", "staff_notifications", "duty_roster", "monthly_reports"],
         [6] = ["wechat_access_tokens"],
         [8] = ["ticket_faults"],
+        [10] = ["job_runs"],
         [11] = ["rubric_manual_scores"],
     };
 
