@@ -17,6 +17,8 @@ public static class CliApp
         root.Subcommands.Add(WeChat.WeChatCommands.Create());
         root.Subcommands.Add(Users.UsersCommands.Create());
         root.Subcommands.Add(Ledger.LedgerCommands.Create());
+        root.Subcommands.Add(Dev.DevCommands.Create());
+        root.Subcommands.Add(Reports.ReportCommands.Create());
         return root;
     }
 }

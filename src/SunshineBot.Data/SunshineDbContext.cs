@@ -16,6 +16,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<TicketFault> TicketFaults => Set<TicketFault>();
 
+    public DbSet<Reports.ManualScoreRecord> ManualScores => Set<Reports.ManualScoreRecord>();
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();

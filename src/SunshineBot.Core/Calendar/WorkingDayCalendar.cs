@@ -85,4 +85,38 @@ public sealed class WorkingDayCalendar(CalendarData data)
 
         return count;
     }
+
+    /// <summary>
+    /// Office hours (working days, between the start and end of the working day) from <paramref name="from"/> to
+    /// <paramref name="to"/>; 0 when <paramref name="to"/> is not later. Time outside office hours does not count.
+    /// </summary>
+    public double WorkingHoursBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        var start = ToLocal(from).DateTime;
+        var end = ToLocal(to).DateTime;
+        var total = TimeSpan.Zero;
+        for (var day = DateOnly.FromDateTime(start); day <= DateOnly.FromDateTime(end); day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            var open = day.ToDateTime(data.WorkStart);
+            var close = day.ToDateTime(data.WorkEnd);
+            var a = start > open ? start : open;
+            var b = end < close ? end : close;
+            if (b > a)
+            {
+                total += b - a;
+            }
+        }
+
+        return total.TotalHours;
+    }
 }

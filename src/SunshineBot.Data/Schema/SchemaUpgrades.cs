@@ -18,6 +18,13 @@ public static class SchemaUpgrades
         new(8, "tickets record the centre's finding and the reply's conformity; fault tags", FindingsAndFaultsUpgrade.Operations),
         new(9, "tickets from other platforms (12345) keep the platform's name and number, unique per platform", ExternalTicketUpgrade.Operations),
         new(10, "scheduled jobs' runs and failures", JobRunsTableUpgrade.Operations),
+        new(11, "supervisors' scores for manual rubric items", sqlite =>
+        [
+            .. new TableBuilder("rubric_manual_scores", sqlite).Id()
+                .Text("RubricId", 64).Text("ItemId", 32).Text("UnitCode", 32).Column("FromDate", typeof(DateOnly)).Column("ToDate", typeof(DateOnly))
+                .Column("Score", typeof(double)).Text("Note", 500).Text("EnteredBy", 64).Instant("EnteredAt")
+                .Index(false, "RubricId", "FromDate", "ToDate").Build(),
+        ]),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -55,6 +55,13 @@ public sealed class TableBuilder(string table, bool sqlite)
         return this;
     }
 
+    /// <summary>A column of any CLR type the provider maps itself (dates, doubles).</summary>
+    public TableBuilder Column(string name, Type type, bool nullable = false)
+    {
+        Add(name, type, nullable);
+        return this;
+    }
+
     public TableBuilder Counter(string name)
     {
         Add(name, typeof(int), nullable: false);

@@ -36,6 +36,9 @@ public static class StaffSetup
         services.AddScoped<RevealContact>();
         services.AddScoped<ActOnTicket>();
         services.AddScoped<RecordPublishedReply>();
+        services.AddSingleton(builder.Configuration.GetSection(Core.Reports.ReportOptions.Section).Get<Core.Reports.ReportOptions>() ?? new Core.Reports.ReportOptions());
+        services.AddScoped<Data.Reports.BuildReports>();
+        services.AddScoped<Reports.ReadReports>();
         services.AddScoped<DispatchTicket>();
         services.AddScoped<ReplyToTicket>();
         services.AddScoped<CreateStaffTicket>();

@@ -292,7 +292,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([9], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Contains(9, await new SchemaMigrator(db).MigrateAsync());
             db.Tickets.Add(External("YG20261123-0001", "A-1"));
             db.Tickets.Add(External("YG20261123-0002", null));
             db.Tickets.Add(External("YG20261123-0003", null));
@@ -323,6 +323,35 @@ public sealed class SchemaMigratorTests
             Core.Tickets.Actor.System,
             new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero),
             new Core.Deadlines.DeadlinePolicy(Calendar.CalendarFile.Load(Calendar.CalendarFile.ResolvePath(null, ".")), new Core.Deadlines.DeadlineOptions()));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion10_AddsManualRubricScoresThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 10);
+        }
+
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([11], await new SchemaMigrator(db).MigrateAsync());
+            db.ManualScores.Add(new SunshineBot.Data.Reports.ManualScoreRecord
+            {
+                RubricId = "zhuhui-2019", ItemId = "二.2(2)", UnitCode = "S1", FromDate = new DateOnly(2026, 1, 1), ToDate = new DateOnly(2026, 12, 31),
+                Score = 5.5, Note = "良好", EnteredBy = "王主任", EnteredAt = at,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var row = await db.ManualScores.SingleAsync(r => r.RubricId == "zhuhui-2019" && r.FromDate == new DateOnly(2026, 1, 1));
+            Assert.Equal(5.5, row.Score);
+        }
+    }
 
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
@@ -362,6 +391,8 @@ public sealed class SchemaMigratorTests
         [5] = ["job_marks", "staff_notifications", "duty_roster", "monthly_reports"],
         [6] = ["wechat_access_tokens"],
         [8] = ["ticket_faults"],
+        [10] = ["job_runs"],
+        [11] = ["rubric_manual_scores"],
     };
 
     /// <summary>The columns each upgrade added to existing tables (table, column).</summary>

@@ -14,7 +14,7 @@ namespace SunshineBot.Web.Jobs.Reports;
 /// unit scored by the revisit; satisfaction counts tickets closed in the month (seed 001: satisfied / closed and
 /// revisited, 基本满意 counted as satisfied, 未回访 apart). Running a month again replaces its rows.
 /// </summary>
-public sealed class CreateMonthlyReport(SunshineDbContext db, WorkingDayCalendar calendar, TimeProvider clock)
+public sealed class CreateMonthlyReport(SunshineDbContext db, WorkingDayCalendar calendar, Core.Reports.ReportOptions reportOptions, TimeProvider clock)
 {
     public const string Unassigned = "none";
 
@@ -66,8 +66,8 @@ public sealed class CreateMonthlyReport(SunshineDbContext db, WorkingDayCalendar
             {
                 var c = Of(scored);
                 c.NotReached += s == Satisfaction.NotReached ? 1 : 0;
-                c.Revisited += s == Satisfaction.NotReached ? 0 : 1;
-                c.Satisfied += s is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied ? 1 : 0;
+                c.Revisited += Core.Reports.Rates.IsRevisited(s) ? 1 : 0;
+                c.Satisfied += Core.Reports.Rates.IsSatisfied(s, reportOptions.CountBasicallySatisfied) ? 1 : 0;
             }
         }
 

@@ -33,7 +33,7 @@ public static class MonthlyReportCsv
     public static string Rate(MonthlyReportRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return row.Revisited == 0 ? "" : (100.0 * row.Satisfied / row.Revisited).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        return Core.Reports.Rates.Satisfaction(row.Satisfied, row.Revisited).Format();
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ using SunshineBot.Web.Staff.Jobs;
 
 namespace SunshineBot.Web.Pages.Staff.Reports;
 
-public sealed class IndexModel(ListMonthlyReports reports) : StaffPageModel
+public sealed class MonthlyModel(ListMonthlyReports reports) : StaffPageModel
 {
     public IReadOnlyList<string> Months { get; private set; } = [];
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(ListMonthlyReports reports) : StaffPageModel
     public async Task<IActionResult> OnPostRunAsync(string month)
     {
         var key = await reports.RunAsync(Member, month ?? "", HttpContext.RequestAborted);
-        return Done($"{key} 月通报已生成。", $"/staff/reports?month={key}");
+        return Done($"{key} 月通报已生成。", $"/staff/reports/monthly?month={key}");
     }
 
     protected override async Task ReloadAsync()

@@ -1,0 +1,58 @@
+using SunshineBot.Core.Reports;
+using SunshineBot.Core.Tickets;
+
+namespace SunshineBot.Core.Scoring;
+
+/// <summary>
+/// The words a rubric file may use in a ticket case's <c>when</c>. Each is a fact of <see cref="TicketFact"/> judged at
+/// the period's end; <see cref="Timeliness"/> decides "late".
+/// </summary>
+public static class TicketConditions
+{
+    private static readonly Dictionary<string, Func<TicketFact, DateTimeOffset, bool>> Known = new(StringComparer.Ordinal)
+    {
+        ["consultation"] = (t, _) => t.Kind == TicketKind.Consultation,
+        ["help"] = (t, _) => t.Kind == TicketKind.Help,
+        ["complaint"] = (t, _) => t.Kind == TicketKind.Complaint,
+        ["report"] = (t, _) => t.Kind == TicketKind.Report,
+        ["suggestion"] = (t, _) => t.Kind == TicketKind.Suggestion,
+        ["scored"] = (t, _) => t.IsScored,
+        ["substantiated"] = (t, _) => t.Finding is Finding.Substantiated or Finding.PartlySubstantiated,
+        ["urged"] = (t, _) => t.UrgeCount > 0,
+        ["never-replied"] = (t, at) => Timeliness.Reply(t, at) == Timing.Missing,
+        ["replied-late"] = (t, at) => Timeliness.Reply(t, at) == Timing.Late,
+        ["reply-late-or-missing"] = (t, at) => Timeliness.Reply(t, at) is Timing.Late or Timing.Missing,
+        ["closed-late-or-missing"] = (t, at) => Timeliness.Closure(t, at) is Timing.Late or Timing.Missing,
+        ["reply-not-template"] = (t, _) => t.ReplyFollowsTemplate == false,
+        ["reply-no-stamp"] = (t, _) => t.ReplyHasStamp == false,
+        ["redone"] = (t, _) => t.RedoCount > 0,
+        ["redone-once"] = (t, _) => t.RedoCount == 1,
+        ["redone-twice-or-more"] = (t, _) => t.RedoCount >= 2,
+    };
+
+    public static IReadOnlyCollection<string> Names => [.. Known.Keys, .. Enum.GetNames<FaultKind>().Select(f => "fault:" + f)];
+
+    public static bool IsKnown(string name) => Known.ContainsKey(name) || FaultOf(name) is not null;
+
+    public static bool Matches(IReadOnlyList<string> when, TicketFact t, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(when);
+        foreach (var name in when)
+        {
+            var ok = FaultOf(name) is { } fault ? t.Faults.Contains(fault) : Known[name](t, asOf);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The fault kinds a case's conditions name (what <see cref="Each.Fault"/> counts).</summary>
+    public static FaultKind[] FaultsIn(IReadOnlyList<string> when) =>
+        when.Select(FaultOf).OfType<FaultKind>().ToArray();
+
+    private static FaultKind? FaultOf(string name) =>
+        name.StartsWith("fault:", StringComparison.Ordinal) && Enum.TryParse<FaultKind>(name["fault:".Length..], out var k) ? k : null;
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Calendar;
+using SunshineBot.Core.Reports;
+using SunshineBot.Core.Scoring;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Core.Units;
+
+// EF Core translates StartsWith to SQL; the culture rules do not apply.
+#pragma warning disable CA1310
+namespace SunshineBot.Data.Reports;
+
+public sealed record MetricsReport(DateOnly From, DateOnly To, string UnitCode, string UnitName, ServiceMetrics Metrics);
+
+/// <summary>
+/// Loads the facts of a unit's subtree for a period (one projection query) and hands them to Core: metrics for the unit,
+/// a rubric score sheet for the unit and each unit below it. Used by the staff API, the dashboard and the CLI alike.
+/// </summary>
+public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calendar, ReportOptions options, TimeProvider clock)
+{
+    public ReportPeriod Period(DateOnly from, DateOnly to) => ReportPeriod.Of(from, to, calendar, clock.GetUtcNow());
+
+    public async Task<MetricsReport> MetricsAsync(Unit unit, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var period = Period(from, to);
+        var (_, facts) = await LoadAsync(unit, period, ct);
+        var kb = await TicketFacts.LoadKbAsync(db, period, ct);
+        return new MetricsReport(from, to, unit.Code, unit.Name, MeasureService.Run(facts, kb, period, calendar, options));
+    }
+
+    public async Task<ScoreSheet> ScoreAsync(Rubric rubric, Unit unit, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(unit);
+        var period = Period(from, to);
+        var (units, facts) = await LoadAsync(unit, period, ct);
+        var kb = await TicketFacts.LoadKbAsync(db, period, ct);
+        var entries = (await db.ManualScores.AsNoTracking()
+            .Where(m => m.RubricId == rubric.Id && m.FromDate == from && m.ToDate == to)
+            .OrderBy(m => m.Id).ToListAsync(ct)).Select(m => m.ToEntry()).ToArray();
+        var subtrees = Subtrees(units, facts, unit.Code);
+        var sheets = units.Select(u => ScoreRubric.Unit(
+            rubric, new ScoredUnit(u.Code, u.Name, u.Path), subtrees[u.Code], kb, period, calendar, options, entries)).ToArray();
+        return new ScoreSheet(rubric.Id, rubric.Title, from, to, sheets);
+    }
+
+    public async Task AddManualScoreAsync(Rubric rubric, string itemId, Unit unit, DateOnly from, DateOnly to, decimal score, string note, string by, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(unit);
+        var item = rubric.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainException($"评分细则中没有项目「{itemId}」。");
+        var manual = item.Manual ?? throw new DomainException($"项目「{itemId}」由系统计算，不能人工评分。");
+        if (score < manual.Min || score > manual.Max)
+        {
+            throw new DomainException($"项目「{itemId}」的分值应在{manual.Min:0.##}到{manual.Max:0.##}之间。");
+        }
+
+        var why = (note ?? "").Trim();
+        if (why.Length is 0 or > 500)
+        {
+            throw new DomainException("请填写评分说明（500字以内）。");
+        }
+
+        _ = Period(from, to);
+        db.ManualScores.Add(new ManualScoreRecord
+        {
+            RubricId = rubric.Id, ItemId = item.Id, UnitCode = unit.Code, FromDate = from, ToDate = to, Score = (double)score, Note = why,
+            EnteredBy = by, EnteredAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The unit and every active unit below it (by path), and the facts of tickets that count against them.</summary>
+    private async Task<(List<Unit> Units, List<TicketFact> Facts)> LoadAsync(Unit unit, ReportPeriod period, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path)).OrderBy(u => u.Path).ToListAsync(ct);
+        var codes = units.Select(u => u.Code).ToArray();
+        var root = unit.ParentCode is null;
+        var scope = db.Tickets.Where(t =>
+            (t.HandlingUnitCode != null && codes.Contains(t.HandlingUnitCode))
+            || (t.HandlingUnitCode == null && t.ReceivingUnitCode != null && codes.Contains(t.ReceivingUnitCode))
+            || (root && t.HandlingUnitCode == null && t.ReceivingUnitCode == null));
+        return (units, await TicketFacts.LoadAsync(db, scope, period, ct));
+    }
+
+    /// <summary>Each unit's facts: its own tickets and those of every unit below it; tickets with no unit go to the top.</summary>
+    private static Dictionary<string, IReadOnlyList<TicketFact>> Subtrees(List<Unit> units, List<TicketFact> facts, string top)
+    {
+        var own = units.ToDictionary(u => u.Code, _ => new List<TicketFact>(), StringComparer.Ordinal);
+        foreach (var f in facts)
+        {
+            own[f.UnitCode is { } c && own.ContainsKey(c) ? c : top].Add(f);
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<TicketFact>>(StringComparer.Ordinal);
+        foreach (var u in units)
+        {
+            var below = units.Where(x => x.Path.StartsWith(u.Path, StringComparison.Ordinal)).ToArray();
+            result[u.Code] = below.Length == 1 ? own[u.Code] : below.SelectMany(x => own[x.Code]).ToList();
+        }
+
+        return result;
+    }
+}
