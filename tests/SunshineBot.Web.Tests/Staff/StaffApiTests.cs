@@ -273,5 +273,6 @@ public sealed class StaffApiTests
         Assert.Contains("/api/staff/token", document, StringComparison.Ordinal);
         Assert.Contains("/api/staff/tickets/export", document, StringComparison.Ordinal);
         Assert.Contains("text/csv", document, StringComparison.Ordinal);
+        Assert.Contains("spreadsheetml.sheet", document, StringComparison.Ordinal);
     }
 }

@@ -47,7 +47,7 @@ public static class StaffApiEndpoints
 
             var file = await export.RunAsync(await access.RequireAsync(user, ct), filter, kind, ct);
             return Results.File(file.Content, file.ContentType, file.FileName);
-        }).Produces<string>(200, "text/csv").Produces<byte[]>(200, Data.Ledger.LedgerXlsx.ContentType);
+        }).Produces<string>(200, "text/csv", Data.Ledger.LedgerXlsx.ContentType);
 
         api.MapGet("/tickets/{number}", async (string number, ClaimsPrincipal user, StaffAccess access, GetTicket get, CancellationToken ct) =>
             TypedResults.Ok(TicketDto.From(await get.RunAsync(await access.RequireAsync(user, ct), number, ct))));
