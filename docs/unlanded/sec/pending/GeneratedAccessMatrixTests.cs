@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SunshineBot.Core.Staff;
+using SunshineBot.Core.Tickets;
+using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Tests.Staff;
+using Xunit.Abstractions;
+
+namespace SunshineBot.Web.Tests.Security;
+
+/// <summary>
+/// Every staff endpoint the host maps (read from its <see cref="EndpointDataSource"/>, so a new one cannot be left out)
+/// × every role × a ticket of the caller's own unit, of a unit below a district admin, and of a foreign unit: nothing
+/// outside the caller's scope is ever answered (404, or 403 before anything is loaded), a role that may not act gets
+/// 403, and nothing answers 5xx. Actions a caller may take are not sent (they would change the tickets under test).
+/// </summary>
+public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
+{
+    private const string Marker = "矩阵测试专用描述";
+
+    // The one body every POST gets: each endpoint binds the fields it knows and ignores the rest.
+    private const string Body = """
+        {"unitCode":"YGS-DC-001","note":"请核实","text":"经我校核实，班主任要求购买的教辅资料未经学校和家长委员会同意，属于违规行为，学校已责令其停止收费并全额退还。",
+         "reason":"需要调取收费记录","workingDays":3,"result":"已退费","originalNumber":"YG20000101-0001","record":"满意","satisfaction":"Satisfied",
+         "channel":"Phone","kind":"Complaint","category":"SupplementaryMaterials","description":"矩阵测试登记的问题描述内容足够长","finding":"Substantiated","tags":[]}
+        """;
+
+    // Ticket routes (after /api/staff/tickets/{number}/) and the action whose role rule they follow.
+    private static readonly Dictionary<string, TicketAction> Actions = new(StringComparer.Ordinal)
+    {
+        ["dispatch"] = TicketAction.Dispatch, ["reply"] = TicketAction.Reply, ["approve"] = TicketAction.Approve,
+        ["return"] = TicketAction.Return, ["extend"] = TicketAction.RequestExtension, ["extension/approve"] = TicketAction.ApproveExtension,
+        ["extension/reject"] = TicketAction.RejectExtension, ["urge"] = TicketAction.Urge, ["close"] = TicketAction.Close,
+        ["send-back"] = TicketAction.SendBack, ["note"] = TicketAction.AddNote, ["propose"] = TicketAction.ProposeAction,
+        ["instruct"] = TicketAction.LeaderInstruct, ["duplicate"] = TicketAction.MarkDuplicate, ["revisit"] = TicketAction.RecordRevisit,
+    };
+
+    private static readonly (string User, StaffRole Role, string Unit)[] Callers =
+    [
+        ("admin", StaffRole.CentreAdmin, "YGS"), ("dcadmin", StaffRole.CentreAdmin, "YGS-DC"), ("leader", StaffRole.Leader, "YGS"),
+        ("viewer", StaffRole.Viewer, "YGS"), ("east", StaffRole.Handler, StaffTestHost.EastSchool), ("west", StaffRole.Handler, StaffTestHost.WestSchool),
+    ];
+
+    [Fact]
+    public async Task EveryStaffEndpoint_EveryRoleAndUnit_NoLeakNo5xx()
+    {
+        using var host = new StaffTestHost(new()
+        {
+            ["Security:RequestsPerIpPerMinute"] = "100000",
+            ["Security:RequestsPerStaffAccountPerMinute"] = "100000",
+            ["Security:SignInsPerIpPerMinute"] = "1000",
+        });
+        var east = await host.FileComplaintAsync(description: Marker + "东城", school: "东城区第一小学");
+        var west = await host.FileComplaintAsync(description: Marker + "西城", school: "西城区第一小学");
+        using (var admin = await host.ApiAsync("admin"))
+        {
+            (await admin.PostAsync($"/api/staff/tickets/{east.Number}/dispatch", Json($$"""{"unitCode":"{{StaffTestHost.EastSchool}}"}"""))).EnsureSuccessStatusCode();
+            (await admin.PostAsync($"/api/staff/tickets/{west.Number}/dispatch", Json($$"""{"unitCode":"{{StaffTestHost.WestSchool}}"}"""))).EnsureSuccessStatusCode();
+        }
+
+        var endpoints = StaffEndpoints(host);
+        Assert.Contains(endpoints, e => e.Pattern == "api/staff/tickets/{number}/reveal");
+        Assert.Contains(endpoints, e => e.Pattern == "staff/tickets/{number}/print");
+        var cells = 0;
+        var failures = new List<string>();
+        foreach (var caller in Callers)
+        {
+            using var api = await host.ApiAsync(caller.User);
+            using var pages = await host.PagesAsync(caller.User);
+            foreach (var endpoint in endpoints)
+            {
+                foreach (var (ticket, other) in new[] { (east, west), (west, east) })
+                {
+                    cells++;
+                    var inScope = Sees(caller, ticket);
+                    var failure = await CheckAsync(endpoint, caller, ticket, other, inScope, endpoint.IsApi ? api : pages.Http);
+                    if (failure is not null)
+                    {
+                        failures.Add($"{caller.User} {endpoint.Method} {endpoint.Pattern} ({ticket.SchoolName}): {failure}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{endpoints.Count} staff endpoints × {Callers.Length} callers × 2 tickets = {cells} cells; failures {failures.Count}");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<string?> CheckAsync(StaffEndpoint endpoint, (string User, StaffRole Role, string Unit) caller, Ticket ticket, Ticket other, bool inScope, HttpClient client)
+    {
+        var url = "/" + endpoint.Pattern;
+        foreach (var parameter in endpoint.Parameters)
+        {
+            var value = parameter switch
+            {
+                "number" => ticket.Number,
+                "code" => ticket.HandlingUnitCode!,
+                "id" => "1",
+                _ => null,
+            };
+            if (value is null)
+            {
+                return $"route parameter {{{parameter}}} is new: teach the matrix what to put there";
+            }
+
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{\\**" + parameter + "(:[^}]*)?\\}", value);
+        }
+
+        var action = endpoint.Pattern.StartsWith("api/staff/tickets/{number}/", StringComparison.Ordinal)
+            && Actions.TryGetValue(endpoint.Pattern["api/staff/tickets/{number}/".Length..], out var a) ? a : (TicketAction?)null;
+        var mayAct = action is { } act && StaffPermissions.Can(caller.Role, act);
+        var mutates = endpoint.Method != "GET";
+        if (mutates && inScope && (action is null || mayAct))
+        {
+            return null; // allowed (or unknown): sending it would change the tickets under test
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
+        if (mutates)
+        {
+            request.Content = Json(Body);
+        }
+
+        using var response = await client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        if (status >= 500)
+        {
+            return $"{status}";
+        }
+
+        var usesTicket = endpoint.Parameters.Contains("number") || endpoint.Parameters.Contains("code");
+        if (usesTicket && !inScope)
+        {
+            if (status is not (404 or 403))
+            {
+                return $"outside scope answered {status}";
+            }
+
+            if (text.Contains(Marker, StringComparison.Ordinal) || text.Contains("13812345678", StringComparison.Ordinal))
+            {
+                return "outside scope, but the answer shows the ticket";
+            }
+        }
+        else if (action is not null && !mayAct && status != 403)
+        {
+            return $"role may not {action}, answered {status}";
+        }
+        else if (!usesTicket && !Sees(caller, other) && text.Contains(other.Number, StringComparison.Ordinal))
+        {
+            return $"a list shows {other.Number} from outside the caller's scope";
+        }
+
+        return null;
+    }
+
+    // The scope rule, restated independently of StaffAccess: handlers see what their subtree handles; the others also
+    // see what it received (chat intake belongs to the root).
+    private static bool Sees((string User, StaffRole Role, string Unit) caller, Ticket ticket) =>
+        caller.Unit == "YGS" || ticket.HandlingUnitCode!.StartsWith(caller.Unit, StringComparison.Ordinal);
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static List<StaffEndpoint> StaffEndpoints(StaffTestHost host)
+    {
+        var source = host.App.Services.GetRequiredService<EndpointDataSource>();
+        var list = new List<StaffEndpoint>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            var staff = pattern.StartsWith("api/staff", StringComparison.Ordinal) || pattern == "staff" || pattern.StartsWith("staff/", StringComparison.Ordinal);
+            if (!staff || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            {
+                continue;
+            }
+
+            var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToArray();
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods.Distinct(StringComparer.Ordinal))
+            {
+                list.Add(new StaffEndpoint(method, pattern, parameters, pattern.StartsWith("api/", StringComparison.Ordinal)));
+            }
+        }
+
+        return list.DistinctBy(e => (e.Method, e.Pattern)).OrderBy(e => e.Pattern, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record StaffEndpoint(string Method, string Pattern, string[] Parameters, bool IsApi);
+}
