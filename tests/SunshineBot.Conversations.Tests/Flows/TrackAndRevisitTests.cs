@@ -80,6 +80,17 @@ public sealed class TrackAndRevisitTests
     }
 
     [Fact]
+    public void Revisit_UnsatisfiedReasonWithFullWidthPunctuation_IsRecordedAsWritten()
+    {
+        var t = new Transcript();
+        const string reason = "老師說：錢下週退，到現在還沒退！😡";
+        t.StartRevisit("YG20261120-0003").Send("不满意").Send("没解决").Expect("哪里不满意")
+            .Send(reason).Expect("发回承办单位");
+
+        Assert.Equal(reason, Assert.Single(t.Desk.Revisits).Comment);
+    }
+
+    [Fact]
     public void Revisit_StartedWhileFillingAForm_ResumesTheFormAfterwards()
     {
         var t = new Transcript();
