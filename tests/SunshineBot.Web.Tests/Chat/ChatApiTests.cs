@@ -308,7 +308,7 @@ public sealed class ChatApiTests
 
         var settings = new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(first.Directory, "sunshine.db")}",
+            ["Database:ConnectionString"] = first.ConnectionString,
             ["DataProtection:KeysPath"] = Path.Combine(first.Directory, "keys"),
         };
         using var second = new SunshineWebFactory(settings);
