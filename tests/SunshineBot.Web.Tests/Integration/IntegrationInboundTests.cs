@@ -58,7 +58,7 @@ public sealed class IntegrationInboundTests
         using var host = new StaffTestHost(Settings(null));
         var shared = new Dictionary<string, string?>(Settings(null), StringComparer.Ordinal)
         {
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(host.Factory.Directory, "sunshine.db")}",
+            ["Database:ConnectionString"] = host.Factory.ConnectionString,
         };
         using var second = new SunshineWebFactory(shared);
         var clients = new[] { host.App.CreateClient(), second.CreateClient() };

@@ -90,7 +90,9 @@ public sealed class WeChatAccessTokenSharingTests
 
         Assert.Equal(1, fake.TokenFetches);
         Assert.All(fake.RequestsTo(CustomSend), r => Assert.Equal(("token-1", true), (r.AccessToken, r.Accepted)));
-        Assert.IsType<LocalAccessTokenLock>(b.App.Services.GetRequiredService<IAccessTokenLock>());
+        // On the PostgreSQL pass both hosts share a PostgreSQL database, whose advisory lock is the one in use.
+        var expectedLock = ExternalResources.HostsOnPostgres ? typeof(PostgresAccessTokenLock) : typeof(LocalAccessTokenLock);
+        Assert.IsType(expectedLock, b.App.Services.GetRequiredService<IAccessTokenLock>());
         Assert.IsType<DatabaseAccessTokenStore>(b.App.Services.GetRequiredService<IAccessTokenStore>());
     }
 
