@@ -320,7 +320,7 @@ public sealed class ChatApiTests
     }
 
     /// <summary>A parent's phone: its own cookie jar (the device cookie), the page's header on every request.</summary>
-    internal static HttpClient ChatClient(SunshineWebFactory factory, System.Net.CookieContainer? jar = null)
+    internal static HttpClient ChatClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, System.Net.CookieContainer? jar = null)
     {
         var client = factory.CreateDefaultClient(new Uri("http://localhost"), new JarHandler(jar ?? new System.Net.CookieContainer()));
         client.DefaultRequestHeaders.Add("X-Requested-With", "sunshine-chat");

@@ -15,7 +15,7 @@ namespace SunshineBot.Web.Tests.Parents;
 /// <summary>A parent's phone on the web chat of any test host: the device cookie kept, the API called as the page does.</summary>
 internal sealed class WebChatParent(WebApplicationFactory<Program> app) : IDisposable
 {
-    private readonly HttpClient _client = Create(app);
+    private readonly HttpClient _client = Chat.ChatApiTests.ChatClient(app);
 
     public async Task<string> SayAsync(string text)
     {
@@ -26,38 +26,6 @@ internal sealed class WebChatParent(WebApplicationFactory<Program> app) : IDispo
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static HttpClient Create(WebApplicationFactory<Program> app)
-    {
-        var client = app.CreateDefaultClient(new Uri("http://localhost"), new Jar());
-        client.DefaultRequestHeaders.Add("X-Requested-With", "sunshine-chat");
-        return client;
-    }
-
-    private sealed class Jar : DelegatingHandler
-    {
-        private readonly CookieContainer _cookies = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = _cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
-            {
-                foreach (var cookie in cookies)
-                {
-                    _cookies.SetCookies(request.RequestUri!, cookie);
-                }
-            }
-
-            return response;
-        }
-    }
 }
 
 /// <summary>A WeChat follower posting to any test host's webhook in safe mode, as WeChat signs and encrypts it.</summary>
