@@ -12,6 +12,8 @@ public static partial class SchoolMatcher
 {
     private static readonly string[] Numerals = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
 
+    private static readonly string[] LevelMarks = ["小", "中", "幼", "高", "大"];
+
     private static readonly (string Short, string Full)[] Abbreviations =
     [
         ("实小", "实验小学"), ("实中", "实验中学"), ("实验小", "实验小学"), ("实验中", "实验中学"), ("附小", "附属小学"), ("附中", "附属中学"),
@@ -92,7 +94,8 @@ public static partial class SchoolMatcher
             return 70;
         }
 
-        if (needle.Length >= 4 && (Distance(name, needle) <= 1 || Distance(core, needle) <= 1))
+        // One typo, but never in the school's level: 实验小学 is not a typo for 实验中学.
+        if (needle.Length >= 4 && SameLevel(name, needle) && (Distance(name, needle) <= 1 || Distance(core, needle) <= 1))
         {
             return 60;
         }
@@ -106,6 +109,9 @@ public static partial class SchoolMatcher
         var m = District().Match(name);
         return m.Success && m.Length < name.Length ? (m.Groups["d"].Value, name[m.Length..]) : ("", name);
     }
+
+    private static bool SameLevel(string name, string needle) =>
+        LevelMarks.All(mark => !needle.Contains(mark, StringComparison.Ordinal) || name.Contains(mark, StringComparison.Ordinal));
 
     private static bool IsSubsequence(string needle, string name)
     {

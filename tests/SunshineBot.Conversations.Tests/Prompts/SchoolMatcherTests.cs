@@ -31,4 +31,10 @@ public sealed class SchoolMatcherTests
     [InlineData("小")]
     [InlineData("希望中学")]
     public void Rank_NothingLikeIt_FindsNothing(string typed) => Assert.Empty(SchoolMatcher.Rank(FakeUnits.Units, typed, 5));
+
+    [Theory]
+    [InlineData("实验小学")]
+    [InlineData("东城区实验小学")]
+    public void Rank_OtherLevelOfASchool_IsNotATypo(string typed) =>
+        Assert.Empty(SchoolMatcher.Rank(FakeUnits.Units.Where(u => u.Code != "YGS-XC-003"), typed, 5));
 }
