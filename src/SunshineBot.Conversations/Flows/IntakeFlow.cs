@@ -20,8 +20,8 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
         new("school", AskSchool, HandleSchoolAsync, f => f.SchoolCode is null && f.SchoolName is null),
         new("category", AskCategory, HandleCategory),
         new("description", AskDescription, HandleDescription, f => f.Description is null),
-        new("amount", (_, _) => OutgoingMessage.Say("涉及多少钱？比如“120元”。不清楚可以回复“跳过”。", Skip), HandleAmount, f => f.IsFee, Optional: true),
-        new("date", (_, _) => OutgoingMessage.Say("大概是哪天收的费或通知的？比如“11月20日”“昨天”。不记得可以回复“跳过”。", Skip), HandleDate, f => f.IsFee, Optional: true),
+        new("amount", AskAmount, HandleAmount, f => f.IsFee, Optional: true),
+        new("date", AskDate, HandleDate, f => f.IsFee, Optional: true),
         new("photos", AskPhotos, HandlePhotos, TakesImages: true),
         new("anonymous", AskAnonymous, HandleAnonymous, f => f.Kind == TicketKind.Report && f.Anonymous is null),
         new("confidential", AskConfidential, HandleConfidential, f => f.Kind is not (TicketKind.Report or TicketKind.Consultation) && f.Confidential is null),
@@ -231,6 +231,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
         }
 
         form.Category = category;
+        KeepStoryFromCategoryAnswer(turn, form, reply);
         return Task.FromResult(StepOutcome.Next);
     }
 
@@ -268,29 +269,5 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
         }
 
         return urgent;
-    }
-
-    private static Task<StepOutcome> HandleAmount(TurnContext turn, IntakeForm form, Reply reply)
-    {
-        if (Parsers.IsSkip(reply.Value))
-        {
-            form.Amount = null;
-            return Task.FromResult(StepOutcome.Next);
-        }
-
-        form.Amount = Parsers.Amount(reply.Folded);
-        return Task.FromResult(form.Amount is null ? StepOutcome.Retry("没看懂金额，请输入数字，比如“120元”，或回复“跳过”。") : StepOutcome.Next);
-    }
-
-    private static Task<StepOutcome> HandleDate(TurnContext turn, IntakeForm form, Reply reply)
-    {
-        if (Parsers.IsSkip(reply.Value))
-        {
-            form.IncidentDate = null;
-            return Task.FromResult(StepOutcome.Next);
-        }
-
-        form.IncidentDate = Parsers.Date(reply.Folded, Texts.Today(turn.Now));
-        return Task.FromResult(form.IncidentDate is null ? StepOutcome.Retry("没看懂日期，请写成“11月20日”这样，或回复“跳过”。") : StepOutcome.Next);
     }
 }
