@@ -86,6 +86,11 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
             return Task.FromResult(StepOutcome.Done);
         }
 
+        if (number is null && AnotherMatter.Looks(reply.Value))
+        {
+            return LeaveForAsync(turn, reply);
+        }
+
         if (number is null)
         {
             return Task.FromResult(StepOutcome.Retry("工单号的格式是 YG + 8位日期 + - + 序号，比如 YG20261122-0017，请再核对一下。"));
@@ -98,6 +103,11 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
     private static async Task<StepOutcome> HandleLast4Async(TurnContext turn, TrackForm form, Reply reply)
     {
         var digits = ContactInfo.NormalizePhone(reply.Folded);
+        if (digits.Length != 4 && AnotherMatter.Looks(reply.Value))
+        {
+            return await LeaveForAsync(turn, reply);
+        }
+
         if (digits.Length != 4)
         {
             return StepOutcome.Retry("请输入4位数字。");
@@ -118,6 +128,11 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
     private static Task<StepOutcome> HandleBind(TurnContext turn, TrackForm form, Reply reply)
     {
         form.Bind = reply.Choice switch { "bind:yes" => true, "bind:no" => false, _ => YesNo.Recognize(reply.Value) ?? (TextNormalizer.Key(reply.Value) == "绑定" ? true : null) };
+        if (form.Bind is null && AnotherMatter.Looks(reply.Value))
+        {
+            return LeaveForAsync(turn, reply);
+        }
+
         if (form.Bind is null)
         {
             return Task.FromResult(StepOutcome.Retry("请选“绑定”或“不用了”。"));
@@ -129,6 +144,13 @@ public sealed class TrackFlow : WaterfallFlow<TrackForm>
         }
 
         return Task.FromResult(StepOutcome.Next);
+    }
+
+    /// <summary>Something else said instead of the code or number asked for: that is answered, the lookup ends.</summary>
+    private static async Task<StepOutcome> LeaveForAsync(TurnContext turn, Reply reply)
+    {
+        await turn.NewTurnAsync(turn.State.Top!, reply);
+        return StepOutcome.Done;
     }
 
     private static async Task<StepOutcome> HandlePhoneAsync(TurnContext turn, TrackForm form, Reply reply)

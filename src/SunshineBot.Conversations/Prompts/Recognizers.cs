@@ -65,6 +65,19 @@ public static class Feedback
     }
 }
 
+/// <summary>
+/// A sentence about something else typed where a number, a code or a yes/no was asked ("孩子被同学打了 头都破了" at
+/// "手机号后4位"): six or more Chinese characters and no digit.
+/// </summary>
+public static class AnotherMatter
+{
+    public static bool Looks(string text)
+    {
+        var key = TextNormalizer.Key(text);
+        return !key.Any(char.IsAsciiDigit) && key.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 6;
+    }
+}
+
 public static partial class Parsers
 {
     private static readonly string[] SkipWords = ["跳过", "不清楚", "不知道", "没有", "无", "不记得", "忘了", "略", "skip", "不填"];

@@ -30,6 +30,23 @@ public sealed class TrackAndRevisitTests
         Assert.Null(t.State.BoundPhone);
     }
 
+    [Theory]
+    [InlineData("yg20261120-0003", "孩子被同学打了 头都破了")]
+    [InlineData("学校又让交资料费了，这次是三百块", null)]
+    public void Track_SomethingElseSaidInsteadOfTheCode_IsAnsweredAndTheLookupEnds(string first, string? second)
+    {
+        var t = new Transcript { UserId = "other-device" };
+        t.Desk.Existing.Add(Replied);
+        t.Send("查询进度").Expect("请输入工单号").Send(first);
+        if (second is not null)
+        {
+            t.Expect("后4位").Send(second);
+        }
+
+        t.ExpectNot("4位数字").ExpectNot("工单号的格式");
+        Assert.NotEqual(SunshineBot.Conversations.Engine.FlowIds.Track, t.State.Top?.FlowId);
+    }
+
     [Fact]
     public void Track_BindThePhone_ShowsItsTicketsNextTime()
     {
