@@ -149,6 +149,12 @@ public sealed class ConversationEngine
             return;
         }
 
+        if (Greetings.IsThanks(reply.Value))
+        {
+            turn.Say("不客气！还有别的事随时发消息给我，回复“查询进度”可以看办理情况。");
+            return;
+        }
+
         if (IntentRecognizer.InStory(reply.Text) is { } story)
         {
             await PushAsync(turn, story.FlowId, story.Args);

@@ -103,5 +103,14 @@ public static class Greetings
         "在么", "你好在吗", "您好在吗", "喂",
     };
 
+    private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal)
+    {
+        "谢谢", "谢谢你", "谢谢您", "谢谢啦", "谢啦", "多谢", "感谢", "非常感谢", "太感谢了", "谢谢了", "好的谢谢", "好谢谢", "收到谢谢", "辛苦了",
+        "辛苦了谢谢", "麻烦了", "麻烦你们了", "谢谢老师", "谢谢工作人员", "thanks", "thankyou", "thx", "3q",
+    };
+
     public static bool IsGreeting(string text) => Words.Contains(TextNormalizer.Key(text));
+
+    /// <summary>"谢谢", "辛苦了": a parent closing the conversation, not a question.</summary>
+    public static bool IsThanks(string text) => Thanks.Contains(TextNormalizer.Key(text));
 }

@@ -14,6 +14,17 @@ public sealed class FaqAndMenuTests
     }
 
     [Theory]
+    [InlineData("谢谢")]
+    [InlineData("好的，谢谢！")]
+    [InlineData("辛苦了")]
+    public void Thanks_AtTheMenu_IsAcknowledgedNotTakenForAQuestion(string text)
+    {
+        var t = new Transcript();
+        t.Send(text).Expect("不客气").ExpectNot("答不上来").ExpectNot("提交咨询");
+        Assert.Empty(t.Knowledge.Asked);
+    }
+
+    [Theory]
     [InlineData("4")]
     [InlineData("我要投诉")]
     [InlineData("投诉")]

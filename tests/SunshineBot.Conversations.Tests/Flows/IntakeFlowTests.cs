@@ -229,4 +229,14 @@ public sealed class IntakeFlowTests
         AtDescription(t).Send("学校收了两百元资料费，没有给收据").Send("200").Send("跳过")
             .Photo().Photo().Expect("已经满2张").Photo().Expect("最多只能传2张").Send("完成").Expect("保密");
     }
+
+    [Theory]
+    [InlineData("今天课间孩子被同学推倒，头撞到桌角磕破了")]
+    [InlineData("孩子在操场摔伤了，老师到现在都没通知我们")]
+    [InlineData("上体育课孩子晕倒了，学校没有送医院")]
+    public void InjuryInTheDescription_IsFiledUrgent(string story)
+    {
+        var t = new Transcript();
+        AtDescription(t).Send(story).Expect("重大特急件");
+    }
 }
