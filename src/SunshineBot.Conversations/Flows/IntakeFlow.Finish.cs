@@ -115,6 +115,31 @@ public sealed partial class IntakeFlow
         }
 
         var name = reply.Text;
+        if (ContactInfo.NormalizePhone(reply.Folded) is var phone && ContactInfo.IsMobile(phone))
+        {
+            // The phone number typed ahead ("王女士 13812345678"): kept, with the name beside it if there is one.
+            var rest = new string(name.Where(c => !char.IsDigit(c) && c is not ('-' or '+')).ToArray());
+            foreach (var words in (string[])["我的手机号码是", "我的手机号是", "我的电话是", "手机号码", "手机号", "电话号码", "电话", "手机", "号码", "联系方式"])
+            {
+                rest = rest.Replace(words, "", StringComparison.Ordinal);
+            }
+
+            rest = rest.Trim(' ', '，', ',', '。', '：', ':', '是');
+            var hasName = TextNormalizer.Key(rest).Length is >= 2 and <= 20;
+            (form.Name, form.Phone) = (hasName ? rest : null, phone);
+            if (!hasName)
+            {
+                turn.Say("这是手机号，已经记下了，称呼就先空着。");
+            }
+
+            return Task.FromResult(StepOutcome.Next);
+        }
+
+        if (TextNormalizer.Key(name).Length == 1 && reply.Folded.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return Task.FromResult(StepOutcome.Retry($"只写了一个字，请写成“{name}女士”或“{name}先生”这样；不想留可以回复“跳过”。"));
+        }
+
         if (TextNormalizer.Key(name).Length is <= 1 or > 20 || name.Length > 20 || reply.Folded.Any(char.IsDigit))
         {
             return Task.FromResult(StepOutcome.Retry("称呼请写20个字以内，比如“张女士”，不要带数字；不想留可以回复“跳过”。"));

@@ -26,7 +26,7 @@ public sealed partial class IntakeFlow : WaterfallFlow<IntakeForm>
         new("anonymous", AskAnonymous, HandleAnonymous, f => f.Kind == TicketKind.Report && f.Anonymous is null),
         new("confidential", AskConfidential, HandleConfidential, f => f.Kind is not (TicketKind.Report or TicketKind.Consultation) && f.Confidential is null),
         new("name", (_, _) => OutgoingMessage.Say("请问怎么称呼您？比如“张女士”。不想留可以回复“跳过”。", Skip), HandleName, f => !f.IsAnonymous),
-        new("phone", (_, _) => OutgoingMessage.Say("请留一个手机号，方便答复和回访，我们会为您保密。"), HandlePhone, f => !f.IsAnonymous),
+        new("phone", (_, _) => OutgoingMessage.Say("请留一个手机号，方便答复和回访，我们会为您保密。"), HandlePhone, f => !f.IsAnonymous && f.Phone is null),
         new("confirm", AskConfirm, HandleConfirmAsync),
         new("duplicate", AskDuplicate, HandleDuplicateAsync, f => f.Similar is not null),
     ];

@@ -239,4 +239,21 @@ public sealed class IntakeFlowTests
         var t = new Transcript();
         AtDescription(t).Send(story).Expect("重大特急件");
     }
+
+    [Fact]
+    public void NameStep_PhoneTypedAhead_KeptAndNotAskedAgain()
+    {
+        var t = new Transcript();
+        AtDescription(t).Send("老师强制每人买练习册九十元，不买不发作业").Expect("多少钱").Send("90").Expect("哪天").Send("跳过")
+            .Expect("照片").Send("跳过").Expect("保密").Send("不用保密")
+            .Expect("称呼").Send("139 1234 5678").Expect("已经记下").ExpectNot("手机号好像不对").Expect("请核对").Expect("139****5678");
+    }
+
+    [Fact]
+    public void NameStep_OneCharacter_AsksForTheFullFormOfAddress()
+    {
+        var t = new Transcript();
+        AtDescription(t).Send("老师强制每人买练习册九十元，不买不发作业").Send("90").Send("跳过").Send("跳过").Send("不用保密")
+            .Expect("称呼").Send("王").Expect("“王女士”或“王先生”").Send("王女士").Expect("手机号");
+    }
 }

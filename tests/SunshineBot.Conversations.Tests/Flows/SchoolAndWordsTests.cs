@@ -49,13 +49,26 @@ public sealed class SchoolAndWordsTests
     }
 
     [Theory]
-    [InlineData("12")]
-    [InlineData("张")]
-    [InlineData("王女士13812345678")]
-    public void NamePrompt_NumberOrOneCharacter_IsAskedAgain(string said)
+    [InlineData("12", "称呼请写")]
+    [InlineData("张", "“张女士”或“张先生”")]
+    public void NamePrompt_NumberOrOneCharacter_IsAskedAgain(string said, string hint)
     {
         var t = AtName(new Transcript());
-        t.Send(said).Expect("称呼请写");
+        t.Send(said).Expect(hint).Expect("怎么称呼");
+    }
+
+    [Fact]
+    public void NamePrompt_NameAndPhoneInOneMessage_KeepsBoth()
+    {
+        var t = AtName(new Transcript());
+        t.Send("王女士 13812345678").Expect("请核对").Expect("联系人：王女士，138****5678").ExpectNot("手机号好像不对");
+    }
+
+    [Fact]
+    public void NamePrompt_OnlyAPhoneWithWords_KeepsThePhoneAndNoName()
+    {
+        var t = AtName(new Transcript());
+        t.Send("我的手机号是13812345678").Expect("称呼就先空着").Expect("联系人：未留称呼，138****5678");
     }
 
     [Fact]
