@@ -46,6 +46,8 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
 
     public DbSet<WeChat.WeChatAccessTokenRecord> WeChatAccessTokens => Set<WeChat.WeChatAccessTokenRecord>();
 
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).Include(t => t.Faults).AsSplitQuery();
 

@@ -4,6 +4,7 @@ using SunshineBot.Web.Hosting;
 using SunshineBot.Web.Integration;
 using SunshineBot.Web.Jobs;
 using SunshineBot.Web.Parents;
+using SunshineBot.Web.Security;
 using SunshineBot.Web.Staff;
 using SunshineBot.Web.WeChat;
 
@@ -21,17 +22,20 @@ builder.AddStaff();
 builder.AddJobs();
 builder.AddWeChat();
 builder.AddIntegration();
+builder.AddSecurity();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+app.UseSecurity();
 await app.InitializeDatabaseAsync();
 app.BuildKnowledgeIndex();
 app.MapHealthChecks("/healthz");
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: the per-account limit partitions on the signed-in staff member.
+app.UseRateLimiter();
 app.MapStaff();
 app.MapChat();
 app.MapWeChat();

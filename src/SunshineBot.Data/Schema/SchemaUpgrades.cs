@@ -25,6 +25,7 @@ public static class SchemaUpgrades
                 .Column("Score", typeof(double)).Text("Note", 500).Text("EnteredBy", 64).Instant("EnteredAt")
                 .Index(false, "RubricId", "FromDate", "ToDate").Build(),
         ]),
+        new(12, "security audit log", AuditLogUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Staff;
 using SunshineBot.Data;
 using SunshineBot.Data.Jobs;
+using SunshineBot.Web.Staff.Tickets;
 using SunshineBot.Web.WeChat;
 
 namespace SunshineBot.Web.Jobs;
@@ -53,7 +54,9 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
     {
         var now = clock.GetUtcNow();
         var users = userNames.Distinct(StringComparer.Ordinal).ToList();
-        var body = text.Length <= 1000 ? text : text[..1000];
+        // Notices quote the parent (an urgent excerpt, a redo reason) and are never revealed: masked once, here.
+        var masked = await MaskAsync(ticketNumber, text, ct);
+        var body = masked.Length <= 1000 ? masked : masked[..1000];
         foreach (var user in users)
         {
             db.StaffNotifications.Add(new StaffNotification
@@ -76,9 +79,16 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
             .Select(u => new { u.UserName, u.WeChatOpenId }).ToListAsync(ct);
         foreach (var u in openIds.OrderBy(u => u.UserName, StringComparer.Ordinal))
         {
-            // A WeChat message leaves our servers: phone numbers a parent typed into the description stay masked.
-            outbox.AddStaffAlert(u.WeChatOpenId!, Staff.Tickets.FreeTextMask.MaskPhones(body), $"staff:{cause}:{u.UserName}", TitleOf(kind), ticketNumber);
+            outbox.AddStaffAlert(u.WeChatOpenId!, body, $"staff:{cause}:{u.UserName}", TitleOf(kind), ticketNumber);
         }
+    }
+
+    private async Task<string> MaskAsync(string? ticketNumber, string text, CancellationToken ct)
+    {
+        var contact = ticketNumber is null
+            ? null
+            : await db.Tickets.AsNoTracking().Where(t => t.Number == ticketNumber).Select(t => new { t.VisitorName, t.VisitorPhone }).FirstOrDefaultAsync(ct);
+        return FreeTextMask.Apply(contact?.VisitorName, contact?.VisitorPhone, text);
     }
 
     private static string TitleOf(string kind) => kind switch

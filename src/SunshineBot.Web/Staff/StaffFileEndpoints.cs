@@ -10,7 +10,7 @@ public static class StaffFileEndpoints
 {
     public static IEndpointRouteBuilder MapStaffFiles(this IEndpointRouteBuilder app)
     {
-        var files = app.MapGroup("/staff/files").RequireAuthorization(StaffClaims.PagesPolicy).ExcludeFromDescription();
+        var files = app.MapGroup("/staff/files").RequireAuthorization(StaffClaims.PagesPolicy).RequireRateLimiting(Security.RateLimits.StaffPolicy).ExcludeFromDescription();
         files.MapGet("/stamps/{code}", async (string code, ClaimsPrincipal user, StaffAccess access, StampStore stamps, CancellationToken ct) =>
         {
             var member = await access.FindAsync(user, ct);

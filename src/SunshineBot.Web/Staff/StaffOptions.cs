@@ -13,8 +13,14 @@ public sealed class StaffOptions
     /// <summary>Lifetime of an API bearer token.</summary>
     public int TokenLifetimeMinutes { get; set; } = 60;
 
-    /// <summary>Idle time after which the page cookie expires (sliding).</summary>
+    /// <summary>Longest a page sign-in lasts, however active (then the password is asked again).</summary>
     public int CookieLifetimeMinutes { get; set; } = 480;
+
+    /// <summary>Idle time after which the page sign-in expires (sliding).</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>Reveal, export and account or role changes need the password typed within this many minutes.</summary>
+    public int ReauthenticateMinutes { get; set; } = 10;
 
     /// <summary>Folder for stamp images; relative paths resolve against the content root.</summary>
     public string DataPath { get; set; } = "data";
@@ -35,6 +41,16 @@ public sealed class StaffOptions
         if (LockoutMinutes < 1 || TokenLifetimeMinutes < 1 || CookieLifetimeMinutes < 1)
         {
             yield return "Staff:LockoutMinutes, TokenLifetimeMinutes and CookieLifetimeMinutes must be positive";
+        }
+
+        if (IdleTimeoutMinutes < 1 || IdleTimeoutMinutes > CookieLifetimeMinutes)
+        {
+            yield return "Staff:IdleTimeoutMinutes must be between 1 and Staff:CookieLifetimeMinutes";
+        }
+
+        if (ReauthenticateMinutes < 1)
+        {
+            yield return "Staff:ReauthenticateMinutes must be at least 1";
         }
 
         if (string.IsNullOrWhiteSpace(DataPath))

@@ -40,7 +40,14 @@ public abstract class StaffPageModel : PageModel
         var executed = await next();
         if (executed.Exception is { } e && !executed.ExceptionHandled)
         {
-            if (e is StaffNotFoundException)
+            if (e is Security.StaffReauthenticationException)
+            {
+                // Back to the page (a GET) after the password: the act itself is repeated by the member, not replayed.
+                var back = HttpMethods.IsGet(Request.Method) ? Request.Path + Request.QueryString : Request.Path.ToString();
+                executed.Result = Redirect("/staff/reauth?returnUrl=" + Uri.EscapeDataString(back));
+                executed.ExceptionHandled = true;
+            }
+            else if (e is StaffNotFoundException)
             {
                 executed.Result = NotFound();
                 executed.ExceptionHandled = true;

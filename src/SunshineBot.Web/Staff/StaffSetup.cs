@@ -47,6 +47,10 @@ public static class StaffSetup
         services.AddScoped<StampStore>();
         services.AddScoped<ManageUsers>();
         services.AddScoped<KnowledgeAdmin>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Security.AuditLog>();
+        services.AddScoped<Security.ListAuditLog>();
+        services.AddSingleton<Security.RecentPassword>();
 
         services.AddAuthentication()
             .AddCookie(StaffClaims.CookieScheme, o =>
@@ -59,7 +63,7 @@ public static class StaffSetup
                 o.LoginPath = "/staff/login";
                 o.LogoutPath = "/staff/logout";
                 o.AccessDeniedPath = "/staff/login";
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(options.CookieLifetimeMinutes);
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateCookieAsync;
             })
@@ -74,6 +78,8 @@ public static class StaffSetup
         {
             o.Conventions.AuthorizeFolder("/Staff", StaffClaims.PagesPolicy);
             o.Conventions.AllowAnonymousToPage("/Staff/Login");
+            o.Conventions.AddFolderApplicationModelConvention("/Staff", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Security.RateLimits.StaffPolicy)));
+            o.Conventions.AddPageApplicationModelConvention("/Staff/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Security.RateLimits.SignInPolicy)));
         });
         services.AddOpenApi();
         // Chinese as characters in the HTML, not &#x...; entities: readable source, smaller pages.
@@ -91,11 +97,16 @@ public static class StaffSetup
         return app;
     }
 
-    // Every page request re-reads the account: a disabled account or a changed password ends the session at once.
+    // Every page request re-reads the account: a disabled account or a changed password ends the session at once, and
+    // so does a session older than Staff:CookieLifetimeMinutes however active it was (the idle limit is the cookie's).
     private static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
     {
-        var access = context.HttpContext.RequestServices.GetRequiredService<StaffAccess>();
-        if (context.Principal is null || await access.FindAsync(context.Principal, context.HttpContext.RequestAborted) is null)
+        var services = context.HttpContext.RequestServices;
+        var access = services.GetRequiredService<StaffAccess>();
+        var longest = TimeSpan.FromMinutes(services.GetRequiredService<IOptions<StaffOptions>>().Value.CookieLifetimeMinutes);
+        var began = context.Principal is null ? null : StaffClaims.TimeOf(context.Principal, StaffClaims.SignedInAt);
+        var tooOld = began is null || services.GetRequiredService<TimeProvider>().GetUtcNow() - began > longest;
+        if (context.Principal is null || tooOld || await access.FindAsync(context.Principal, context.HttpContext.RequestAborted) is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(StaffClaims.CookieScheme);

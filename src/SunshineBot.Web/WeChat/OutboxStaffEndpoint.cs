@@ -16,7 +16,7 @@ public static class OutboxStaffEndpoint
 
     public static IEndpointRouteBuilder MapOutboxForStaff(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/staff").AddEndpointFilter<StaffProblemFilter>().RequireAuthorization(StaffClaims.ApiPolicy)
+        app.MapGroup("/api/staff").AddEndpointFilter<StaffProblemFilter>().RequireAuthorization(StaffClaims.ApiPolicy).RequireRateLimiting(Security.RateLimits.StaffPolicy)
             .MapGet("/outbox", async (string? status, ClaimsPrincipal user, StaffAccess access, SunshineDbContext db, CancellationToken ct) =>
             {
                 StaffPermissions.DemandAdmin(await access.RequireAsync(user, ct));

@@ -17,7 +17,7 @@ public static class WeChatEndpoints
     public static IEndpointRouteBuilder MapWeChatWebhook(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, Verify);
-        app.MapPost(Path, ReceiveAsync).DisableAntiforgery();
+        app.MapPost(Path, ReceiveAsync).DisableAntiforgery().RequireRateLimiting(Security.RateLimits.WeChatPolicy);
         return app;
     }
 

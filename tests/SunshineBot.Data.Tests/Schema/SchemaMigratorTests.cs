@@ -353,6 +353,29 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion11_AddsTheAuditLogThatTheModelCanUse(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await RewindAsync(db, 11);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([12], await new SchemaMigrator(db).MigrateAsync());
+            db.AuditLog.Add(new Audit.AuditEntry { At = DateTimeOffset.UnixEpoch, Kind = "login", Actor = "admin", ActorUnitCode = "YGS", Address = "127.0.0.1" });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal("admin", await db.AuditLog.Select(a => a.Actor).SingleAsync());
+        }
+    }
+
     [Fact]
     public async Task Migrate_TablesWithoutVersion_RefusesToGuess()
     {
@@ -393,6 +416,7 @@ public sealed class SchemaMigratorTests
         [8] = ["ticket_faults"],
         [10] = ["job_runs"],
         [11] = ["rubric_manual_scores"],
+        [12] = ["audit_log"],
     };
 
     /// <summary>The columns each upgrade added to existing tables (table, column).</summary>

@@ -5,7 +5,7 @@ using SunshineBot.Web.Staff.Auth;
 
 namespace SunshineBot.Web.Pages.Staff;
 
-public sealed class LoginModel(SignInStaff signIn) : PageModel
+public sealed class LoginModel(SignInStaff signIn, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -32,7 +32,8 @@ public sealed class LoginModel(SignInStaff signIn) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(StaffClaims.CookieScheme, StaffClaims.PrincipalFor(result.User!, StaffClaims.CookieScheme));
+        var now = clock.GetUtcNow();
+        await HttpContext.SignInAsync(StaffClaims.CookieScheme, StaffClaims.PrincipalFor(result.User!, StaffClaims.CookieScheme, now, now));
         // Only a local page of the staff area: never an open redirect.
         var target = ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) && url.StartsWith("/staff", StringComparison.OrdinalIgnoreCase) ? url : "/staff";
         return LocalRedirect(target);

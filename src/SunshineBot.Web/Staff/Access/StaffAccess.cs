@@ -43,7 +43,8 @@ public sealed class StaffAccess(SunshineDbContext db)
             return null;
         }
 
-        return _cached = new StaffMember(user.Id, user.UserName, user.DisplayName, user.Role, unit.Code, unit.Name, unit.Path, unit.ParentCode is null);
+        return _cached = new StaffMember(user.Id, user.UserName, user.DisplayName, user.Role, unit.Code, unit.Name, unit.Path, unit.ParentCode is null,
+            StaffClaims.TimeOf(principal, StaffClaims.PasswordAt));
     }
 
     public async Task<StaffMember> RequireAsync(ClaimsPrincipal principal, CancellationToken ct) =>

@@ -4,7 +4,8 @@ using SunshineBot.Core.Tickets;
 namespace SunshineBot.Web.Staff.Access;
 
 /// <summary>The signed-in staff member as the database has them now (role and unit are never taken from the cookie).</summary>
-public sealed record StaffMember(long UserId, string UserName, string DisplayName, StaffRole Role, string UnitCode, string UnitName, string UnitPath, bool IsRootUnit)
+/// <param name="PasswordAt">When the password was last typed in this session (re-authentication).</param>
+public sealed record StaffMember(long UserId, string UserName, string DisplayName, StaffRole Role, string UnitCode, string UnitName, string UnitPath, bool IsRootUnit, DateTimeOffset? PasswordAt = null)
 {
     public Actor Actor => new($"staff:{UserId}", DisplayName);
 

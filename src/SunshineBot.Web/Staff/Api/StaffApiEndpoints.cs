@@ -12,9 +12,9 @@ public static class StaffApiEndpoints
 {
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
-        var root = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<StaffProblemFilter>();
+        var root = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<StaffProblemFilter>().RequireRateLimiting(Security.RateLimits.StaffPolicy);
         root.UseStaffApiResponses();
-        root.MapPost("/token", TokenEndpoint.IssueAsync).AllowAnonymous();
+        root.MapPost("/token", TokenEndpoint.IssueAsync).AllowAnonymous().RequireRateLimiting(Security.RateLimits.SignInPolicy);
 
         var api = root.MapGroup("").RequireAuthorization(StaffClaims.ApiPolicy);
         api.MapGet("/units", async (ClaimsPrincipal user, StaffAccess access, ManageUnits units, CancellationToken ct) =>

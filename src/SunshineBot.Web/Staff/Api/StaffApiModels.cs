@@ -30,7 +30,7 @@ public sealed record EventDto(int Sequence, DateTimeOffset At, string Actor, str
 
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
 
-/// <summary>Every field of the intake form, the name and phone masked unless this response is a reveal.</summary>
+/// <summary>Every field of the intake form; the name, the phone and every free text masked unless this response is a reveal.</summary>
 public sealed record TicketDto(
     string Number, string Kind, string Severity, string Channel, string Category, string Status, string StatusLabel,
     string? VisitorName, string? VisitorPhone, bool ContactMasked, bool CanRevealContact, bool Anonymous, bool Confidential,
@@ -53,14 +53,14 @@ public sealed record TicketDto(
             d.Contact.Name, d.Contact.Phone, d.Contact.Masked, d.Contact.CanReveal, t.Anonymous, t.Confidential,
             t.ReceivedAt, t.ReceivingUnitCode, t.ReceivedBy, t.HandlingUnitCode, t.DispatchedAt,
             t.FirstReplyDueAt, t.DueAt, DeadlineDto.From(d.Deadline), t.ClosedAt, t.ClosedBy,
-            d.Description, t.SchoolName, t.FeeAmount, t.IncidentDate, t.ProposedAction, t.LeaderInstruction,
-            t.ReplyText, t.RepliedBy, t.RepliedAt, t.ReplyPublishedAt, t.RevisitRecord,
-            t.RedoReason, t.RedoCount, t.UrgeCount, t.Satisfaction?.ToString(), t.Result, t.DuplicateOfNumber,
-            t.ExtensionReason, t.ExtensionWorkingDays, d.Actions.Select(a => a.ToString()).ToArray(),
-            t.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size)).ToArray(),
-            t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), e.Note)).ToArray(),
+            d.Description, t.SchoolName, t.FeeAmount, t.IncidentDate, d.Text(t.ProposedAction), d.Text(t.LeaderInstruction),
+            d.Text(t.ReplyText), t.RepliedBy, t.RepliedAt, t.ReplyPublishedAt, d.Text(t.RevisitRecord),
+            d.Text(t.RedoReason), t.RedoCount, t.UrgeCount, t.Satisfaction?.ToString(), d.Text(t.Result), t.DuplicateOfNumber,
+            d.Text(t.ExtensionReason), t.ExtensionWorkingDays, d.Actions.Select(a => a.ToString()).ToArray(),
+            t.Attachments.Select(a => new AttachmentDto(a.Id, d.Text(a.FileName) ?? "", a.ContentType, a.Size)).ToArray(),
+            t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), d.Text(e.Note))).ToArray(),
             t.Finding?.ToString(), t.ReplyFollowsTemplate, t.ReplyHasStamp,
-            t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, f.Reason)).ToArray(),
+            t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, d.Text(f.Reason) ?? "")).ToArray(),
             t.ExternalSource, t.ExternalNumber);
     }
 }

@@ -12,6 +12,7 @@ namespace SunshineBot.Web.Staff.Api;
 public sealed class StaffProblemFilter : IEndpointFilter
 {
     public const string ConflictTitle = "工单已被他人修改，请刷新后重试";
+    public const string ReauthenticateTitle = "请重新验证密码";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -32,6 +33,7 @@ public sealed class StaffProblemFilter : IEndpointFilter
         StaffNotFoundException nf => Problem(404, "未找到", nf.Message),
         StaffForbiddenException fb => Problem(403, "没有权限执行此操作", fb.Message),
         UnauthorizedAccessException => Problem(401, "请重新登录", "账号已停用或密码已更改。"),
+        Security.StaffReauthenticationException re => Problem(401, ReauthenticateTitle, re.Message + "请用 POST /api/staff/token 重新取得令牌。", new() { ["reauthenticate"] = true }),
         TicketActionNotAllowedException na => Problem(409, "当前状态不允许此操作", na.Message, new() { ["ticketStatus"] = na.Status.ToString(), ["ticketStatusLabel"] = Labels.Of(na.Status) }),
         DomainException de => Problem(422, "内容不符合要求", de.Message),
         DbUpdateConcurrencyException => Problem(409, ConflictTitle, "在您操作期间，工单已被他人修改。"),

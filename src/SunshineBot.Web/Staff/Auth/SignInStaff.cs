@@ -25,9 +25,10 @@ public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User, DateTi
 }
 
 /// <summary>Checks a user name and password; five failures in a row lock the account for fifteen minutes.</summary>
-public sealed class SignInStaff(SunshineDbContext db, IPasswordHasher<StaffUser> hasher, IOptions<StaffOptions> options, TimeProvider clock, ILogger<SignInStaff> logger)
+public sealed class SignInStaff(SunshineDbContext db, IPasswordHasher<StaffUser> hasher, IOptions<StaffOptions> options, Security.AuditLog audit, TimeProvider clock, ILogger<SignInStaff> logger)
 {
-    public async Task<SignInResult> RunAsync(string? userName, string? password, CancellationToken ct)
+    /// <param name="successKind">What a success is recorded as in the audit log: a sign-in, or a re-authentication.</param>
+    public async Task<SignInResult> RunAsync(string? userName, string? password, CancellationToken ct, string successKind = Security.AuditKinds.Login)
     {
         var name = (userName ?? "").Trim().ToLowerInvariant();
         var user = name.Length == 0 ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == name, ct);
@@ -35,12 +36,16 @@ public sealed class SignInStaff(SunshineDbContext db, IPasswordHasher<StaffUser>
         if (user is null || !user.Active)
         {
             logger.LogInformation("Staff sign-in refused: unknown or disabled account");
+            audit.Add(Security.AuditKinds.LoginFailed, name.Length == 0 ? "（空）" : name, null, null, user is null ? "账号不存在" : "账号已停用");
+            await SaveAsync(ct);
             return new SignInResult(SignInOutcome.WrongCredentials, null);
         }
 
         if (user.IsLockedOut(now))
         {
             logger.LogWarning("Staff sign-in refused: account {User} is locked", user.UserName);
+            audit.Add(Security.AuditKinds.LoginFailed, user.UserName, user.UnitCode, null, "账号锁定中");
+            await SaveAsync(ct);
             return new SignInResult(SignInOutcome.LockedOut, null, user.LockedUntil);
         }
 
@@ -48,6 +53,12 @@ public sealed class SignInStaff(SunshineDbContext db, IPasswordHasher<StaffUser>
         if (verified == PasswordVerificationResult.Failed)
         {
             user.RecordFailedLogin(now, options.Value.MaxFailedLogins, TimeSpan.FromMinutes(options.Value.LockoutMinutes));
+            audit.Add(Security.AuditKinds.LoginFailed, user.UserName, user.UnitCode, null, "密码错误");
+            if (user.IsLockedOut(now))
+            {
+                audit.Add(Security.AuditKinds.Lockout, user.UserName, user.UnitCode, null, $"连续 {options.Value.MaxFailedLogins} 次密码错误");
+            }
+
             await SaveAsync(ct);
             logger.LogWarning("Staff sign-in failed for {User}", user.UserName);
             return user.IsLockedOut(now)
@@ -61,6 +72,7 @@ public sealed class SignInStaff(SunshineDbContext db, IPasswordHasher<StaffUser>
         }
 
         user.RecordSuccessfulLogin();
+        audit.Add(successKind, user.UserName, user.UnitCode);
         await SaveAsync(ct);
         return new SignInResult(SignInOutcome.Success, user);
     }

@@ -34,7 +34,7 @@ public static class TokenEndpoint
         var options = bearer.Get(StaffClaims.BearerScheme);
         var now = clock.GetUtcNow();
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
-        var ticket = new AuthenticationTicket(StaffClaims.PrincipalFor(result.User!, StaffClaims.BearerScheme), properties, StaffClaims.BearerScheme);
+        var ticket = new AuthenticationTicket(StaffClaims.PrincipalFor(result.User!, StaffClaims.BearerScheme, now, now), properties, StaffClaims.BearerScheme);
         var token = options.BearerTokenProtector.Protect(ticket);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", (long)options.BearerTokenExpiration.TotalSeconds));
     }

@@ -45,7 +45,7 @@ public sealed class KnowledgeAdmin(KnowledgeBase kb, SunshineDbContext db, ILogg
             .Take(RecentUnhelpfulCount)
             .ToListAsync(ct);
         var unhelpful = recent
-            .Select(r => new KbUnhelpfulAnswer(r.At, FreeTextMask.MaskPhones(r.Question), r.EntryId, r.EntryId is null ? null : titles.GetValueOrDefault(r.EntryId)))
+            .Select(r => new KbUnhelpfulAnswer(r.At, FreeTextMask.MaskPatterns(r.Question), r.EntryId, r.EntryId is null ? null : titles.GetValueOrDefault(r.EntryId)))
             .ToList();
         var withFeedback = await db.KbAnswerLog.CountAsync(r => r.Helpful != null, ct);
         var unhelpfulCount = await db.KbAnswerLog.CountAsync(r => r.Helpful == false, ct);

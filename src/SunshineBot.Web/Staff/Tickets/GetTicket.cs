@@ -22,7 +22,14 @@ public sealed record TicketDetails(
     /// The description as this caller may see it now: the complainant's name and phone (and any mobile number a parent
     /// typed) masked like the fields, unless the contact was revealed in this request.
     /// </summary>
-    public string Description => Contact.Masked ? FreeTextMask.Apply(Ticket, Ticket.Description) : Ticket.Description;
+    public string Description => Text(Ticket.Description) ?? "";
+
+    /// <summary>
+    /// Any free text of the ticket (a note, the revisit record, the result, a file name) as this caller may see it:
+    /// masked unless revealed in this request; null stays null.
+    /// </summary>
+    public string? Text(string? text) =>
+        Contact.Masked ? FreeTextMask.ApplyOrNull(Ticket, text, [HandlingUnit?.ContactPhone, ReceivingUnit?.ContactPhone]) : text;
 }
 
 /// <summary>One ticket with every field, its timeline and the actions this caller may take on it.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Staff;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
+using SunshineBot.Web.Security;
 using SunshineBot.Web.Staff.Access;
 
 namespace SunshineBot.Web.Staff.Users;
@@ -10,7 +11,7 @@ namespace SunshineBot.Web.Staff.Users;
 public sealed record AddUserRequest(string UserName, string DisplayName, string Password, StaffRole Role, string UnitCode);
 
 /// <summary>Accounts in the caller's unit subtree: list, add, reset a password, disable. Centre admins only.</summary>
-public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPasswordHasher<StaffUser> hasher, TimeProvider clock, ILogger<ManageUsers> logger)
+public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPasswordHasher<StaffUser> hasher, RecentPassword recent, AuditLog audit, TimeProvider clock, ILogger<ManageUsers> logger)
 {
     public const int MinPasswordLength = 8;
 
@@ -31,6 +32,7 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
         }
 
         CheckPassword(request.Password);
+        recent.Demand(member);
         var unit = await access.LoadUnitAsync(member, request.UnitCode, ct);
         var user = StaffUser.Create(request.UserName, request.DisplayName, "", request.Role, unit.Code, clock.GetUtcNow());
         if (await db.StaffUsers.AnyAsync(u => u.UserName == user.UserName, ct))
@@ -40,6 +42,7 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
 
         user.SetPasswordHash(hasher.HashPassword(user, request.Password));
         db.StaffUsers.Add(user);
+        audit.Add(member, AuditKinds.AccountCreated, user.UserName, $"{Access.StaffRoleLabels.Of(user.Role)} · {unit.Code}");
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Staff account {User} created by {Admin}", user.UserName, member.UserName);
         return user;
@@ -49,7 +52,9 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
     {
         CheckPassword(password);
         var user = await FindAsync(member, userName, ct);
+        recent.Demand(member);
         user.SetPasswordHash(hasher.HashPassword(user, password));
+        audit.Add(member, AuditKinds.PasswordReset, user.UserName);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Password of {User} reset by {Admin}", user.UserName, member.UserName);
     }
@@ -63,6 +68,7 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
         }
 
         user.Disable();
+        audit.Add(member, AuditKinds.AccountDisabled, user.UserName);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Staff account {User} disabled by {Admin}", user.UserName, member.UserName);
     }
@@ -77,6 +83,17 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
         }
 
         var unit = await access.LoadUnitAsync(member, unitCode, ct);
+        recent.Demand(member);
+        if (user.Role != role)
+        {
+            audit.Add(member, AuditKinds.RoleChanged, user.UserName, $"{Access.StaffRoleLabels.Of(user.Role)} → {Access.StaffRoleLabels.Of(role)}");
+        }
+
+        if (user.UnitCode != unit.Code)
+        {
+            audit.Add(member, AuditKinds.UnitChanged, user.UserName, $"{user.UnitCode} → {unit.Code}");
+        }
+
         user.Assign(role, unit.Code);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Staff account {User} assigned {Role} at {Unit} by {Admin}", user.UserName, role, unit.Code, member.UserName);
@@ -86,6 +103,7 @@ public sealed class ManageUsers(StaffAccess access, SunshineDbContext db, IPassw
     {
         var user = await FindAsync(member, userName, ct);
         user.Enable();
+        audit.Add(member, AuditKinds.AccountEnabled, user.UserName);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Staff account {User} re-enabled by {Admin}", user.UserName, member.UserName);
     }
