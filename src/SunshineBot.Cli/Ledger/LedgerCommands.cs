@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Ledger;
+using SunshineBot.Data.Audit;
 using SunshineBot.Data.Ledger;
 
 namespace SunshineBot.Cli.Ledger;
@@ -9,7 +10,8 @@ namespace SunshineBot.Cli.Ledger;
 /// <summary>
 /// <c>sunshinebot ledger import FILE [--dry-run]</c> and <c>sunshinebot ledger export FILE [--from] [--to]</c>. The
 /// export is unmasked (names and phones as recorded), for moving tickets into another installation: only the operator
-/// who runs the server (and so holds the database) can make it; staff pages and the API always mask.
+/// who runs the server (and so holds the database) can make it; staff pages and the API always mask. Each export is
+/// recorded in the audit log (安全日志) as <c>cli:</c> and the operating-system user.
 /// </summary>
 internal static class LedgerCommands
 {
@@ -98,9 +100,22 @@ internal static class LedgerCommands
         var tickets = await query.OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id).ToListAsync(ct);
         var rows = await LedgerSheet.RowsAsync(db, tickets, calendar, (_, text) => text ?? "", masked: false, ct);
         await File.WriteAllBytesAsync(path, LedgerSheet.Write(kind.Value, rows), ct);
+
+        // The same audit log as the staff pages' exports: who took the unmasked file, how many tickets, where to.
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = TimeProvider.System.GetUtcNow(),
+            Kind = "export",
+            Actor = Cut("cli:" + Environment.UserName, 64),
+            Subject = null,
+            Detail = Cut($"未打码台账 {rows.Count} 条（{LedgerSheet.Extension(kind.Value)}，命令行）→ {Path.GetFullPath(path)}", 500),
+        });
+        await db.SaveChangesAsync(ct);
         r.InvocationConfiguration.Output.WriteLine($"已导出 {rows.Count} 件工单到 {path}。文件含来访人姓名和电话（未打码），请按个人信息保管，用完删除。");
         return 0;
     }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

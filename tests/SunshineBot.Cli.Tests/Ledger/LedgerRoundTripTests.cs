@@ -41,6 +41,26 @@ public sealed class LedgerRoundTripTests
         Assert.Equal(before.Where(t => t.RedoCount == 0).Select(t => t.FirstReplyDueAt), after.Where(t => t.RedoCount == 0).Select(t => t.FirstReplyDueAt));
     }
 
+    [Fact]
+    public async Task Export_Unmasked_IsRecordedInTheAuditLog()
+    {
+        await using var source = await LedgerTestDatabase.CreateAsync();
+        await using (var db = source.NewContext())
+        {
+            db.Tickets.AddRange(Tickets());
+            await db.SaveChangesAsync();
+        }
+
+        var exported = source.Run("ledger", "export", source.PathOf("a.csv"));
+
+        Assert.True(exported.ExitCode == 0, exported.Error);
+        await using var check = source.NewContext();
+        var entry = await check.AuditLog.AsNoTracking().SingleAsync();
+        Assert.Equal("export", entry.Kind);
+        Assert.StartsWith("cli:", entry.Actor, StringComparison.Ordinal);
+        Assert.Contains("未打码台账 4 条", entry.Detail, StringComparison.Ordinal);
+    }
+
     private static List<string[]> Read(string path)
     {
         using var stream = File.OpenRead(path);

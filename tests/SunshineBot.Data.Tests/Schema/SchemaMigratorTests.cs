@@ -337,7 +337,7 @@ public sealed class SchemaMigratorTests
         var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         await using (var db = database.NewContext())
         {
-            Assert.Equal([11], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal([11, 12], await new SchemaMigrator(db).MigrateAsync());
             db.ManualScores.Add(new SunshineBot.Data.Reports.ManualScoreRecord
             {
                 RubricId = "zhuhui-2019", ItemId = "二.2(2)", UnitCode = "S1", FromDate = new DateOnly(2026, 1, 1), ToDate = new DateOnly(2026, 12, 31),
