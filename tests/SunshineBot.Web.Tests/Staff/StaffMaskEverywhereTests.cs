@@ -57,6 +57,12 @@ public sealed class StaffMaskEverywhereTests
         NoSecrets("API ticket", Strings(ticket));
         NoSecrets("API queue", Strings(await east.GetFromJsonAsync<JsonElement>("/api/staff/tickets")));
         NoSecrets("CSV export", await east.GetStringAsync("/api/staff/tickets/export"));
+        using (var xlsx = new MemoryStream(await east.GetByteArrayAsync("/api/staff/tickets/export?format=xlsx")))
+        {
+            var cells = Data.Ledger.LedgerXlsx.Read(xlsx);
+            Assert.Contains(cells.SelectMany(r => r), c => c.Contains("139****0000", StringComparison.Ordinal));
+            NoSecrets("xlsx export", string.Join("\n", cells.SelectMany(r => r)));
+        }
 
         using var pages = await host.PagesAsync("east");
         foreach (var url in new[] { "/staff", $"/staff/tickets/{n}", $"/staff/tickets/{n}/print", "/staff/notifications" })
@@ -136,6 +142,9 @@ public sealed class StaffMaskEverywhereTests
         await Ok(leader.PostAsync($"/api/staff/tickets/{number}/approve", null));
         await Ok(admin.PostAsJsonAsync($"/api/staff/tickets/{number}/revisit", new { satisfaction = "Satisfied", record = "满意。" + Pii }));
         await Ok(admin.PostAsJsonAsync($"/api/staff/tickets/{number}/close", new { result = "已退费。" + Pii }));
+        await Ok(admin.PostAsJsonAsync($"/api/staff/tickets/{number}/finding", new { finding = "Substantiated", note = "核实属实。" + Pii }));
+        await Ok(admin.PostAsJsonAsync($"/api/staff/tickets/{number}/faults", new { kind = "ReplyContradictsFacts", reason = "家长说没退。" + Pii }));
+        await Ok(admin.PostAsJsonAsync($"/api/staff/tickets/{number}/conformity", new { followsTemplate = true, hasStamp = true, note = "规范。" + Pii }));
         var stored = host.WithDb(db => db.Tickets.AsNoTracking().Single(t => t.Number == number));
         // The extension reason lives on in the timeline once the reply ends the pending request.
         foreach (var field in new[] { stored.ProposedAction, stored.LeaderInstruction, stored.RedoReason, stored.RevisitRecord, stored.Result })

@@ -40,7 +40,7 @@ public sealed class WeChatWebhookTests
         var signature = WeChatSignature.ComputeUrlSignature(WeChatTestHost.Token, ts, "n1");
 
         var ok = await host.Client.GetAsync($"/wechat?signature={signature}&timestamp={ts}&nonce=n1&echostr=hello123");
-        var bad = await host.Client.GetAsync($"/wechat?signature=0{signature[1..]}&timestamp={ts}&nonce=n1&echostr=hello123");
+        var bad = await host.Client.GetAsync($"/wechat?signature={(signature[0] == '0' ? '1' : '0')}{signature[1..]}&timestamp={ts}&nonce=n1&echostr=hello123");
 
         Assert.Equal("hello123", await ok.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, bad.StatusCode);
