@@ -31,6 +31,11 @@ public sealed class ConversationEngine
         var reply = ToReply(message);
         Remember(state, "家长", Describe(message, reply));
 
+        if (state.HandedOverTicket is not null && state.LastActivityAt is { } handedOverAt && now - handedOverAt > _services.Options.FormExpiry)
+        {
+            state.HandedOverTicket = null;
+        }
+
         if (state.Top is not null && state.LastActivityAt is { } last && now - last > _services.Options.FormExpiry)
         {
             state.Stack.Clear();
@@ -64,6 +69,7 @@ public sealed class ConversationEngine
 
     internal async Task PushAsync(TurnContext turn, string flowId, string? args)
     {
+        turn.State.HandedOverTicket = null;
         var flow = _flows[flowId];
         var frame = new DialogFrame { FlowId = flow.Id, Version = flow.Version };
         turn.State.Stack.Add(frame);
@@ -96,6 +102,11 @@ public sealed class ConversationEngine
 
         reply = Offer(turn, reply);
         var frame = turn.State.Top;
+        if (frame is null && turn.State.HandedOverTicket is { } handedOver && await HandOver.AddAsync(turn, handedOver, reply))
+        {
+            return;
+        }
+
         if (reply.Image is { } image && (frame is null || FlowOf(frame)?.TakesImages(frame) != true))
         {
             await HoldImageAsync(turn, image, frame);

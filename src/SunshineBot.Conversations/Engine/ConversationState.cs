@@ -49,5 +49,8 @@ public sealed class ConversationState
     /// <summary>Pictures sent outside the photo step: attached to the next ticket filed here.</summary>
     public List<IncomingImage> HeldPhotos { get; set; } = [];
 
+    /// <summary>The ticket 人工 filed: what the parent sends next at the menu is added to it, until they start something else.</summary>
+    public string? HandedOverTicket { get; set; }
+
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
 }

@@ -84,7 +84,9 @@ public static class GlobalCommands
         try
         {
             var filed = await turn.Services.Tickets.FileAsync(new IntakeRequest(intake, []), turn.CancellationToken);
-            turn.Say($"已为您转给工作人员（工单号 {filed.Number}）。工作人员上班时间会在这里回复您，最迟 {Texts.Date(filed.ReplyDueAt)} 前答复。您也可以接着补充情况。");
+            turn.State.HandedOverTicket = filed.Number;
+            turn.Say($"已为您转给工作人员（工单号 {filed.Number}）。工作人员上班时间会在这里回复您，最迟 {Texts.Date(filed.ReplyDueAt)} 前答复。"
+                + "请接着把情况说一说，您发来的文字和图片都会补充到这个工单里。");
         }
         catch (DomainException e)
         {

@@ -62,6 +62,9 @@ public interface ITicketDesk
     /// <summary>Adds what the parent said again to the original instead of counting the matter twice.</summary>
     Task LinkToAsync(string number, string filedBy, string description, IReadOnlyList<Engine.IncomingImage> photos, CancellationToken ct);
 
+    /// <summary>What the parent sends after 人工 (text, pictures): added to that ticket for the staff member who takes it.</summary>
+    Task AddToAsync(string number, string filedBy, string text, IReadOnlyList<Engine.IncomingImage> photos, CancellationToken ct);
+
     /// <summary>The parent's tickets: filed from this identity, or given with <paramref name="boundPhone"/>.</summary>
     Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct);
 

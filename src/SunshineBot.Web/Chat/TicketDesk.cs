@@ -35,12 +35,18 @@ public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, Reco
         return same is null ? null : Summarize(same);
     }
 
-    public async Task LinkToAsync(string number, string filedBy, string description, IReadOnlyList<IncomingImage> photos, CancellationToken ct)
+    public Task LinkToAsync(string number, string filedBy, string description, IReadOnlyList<IncomingImage> photos, CancellationToken ct) =>
+        AddNoteAsync(number, filedBy, "家长再次反映（已并入本件，不重复计数）：" + description, photos, ct);
+
+    public Task AddToAsync(string number, string filedBy, string text, IReadOnlyList<IncomingImage> photos, CancellationToken ct) =>
+        AddNoteAsync(number, filedBy, text.Length == 0 ? "家长补充了图片" : "家长补充：" + text, photos, ct);
+
+    private async Task AddNoteAsync(string number, string filedBy, string note, IReadOnlyList<IncomingImage> photos, CancellationToken ct)
     {
         var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number && t.FiledBy == filedBy, ct);
         var at = clock.GetUtcNow();
         var parent = new Actor("parent:" + filedBy, "家长");
-        ticket.AddNote(parent, at, "家长再次反映（已并入本件，不重复计数）：" + description);
+        ticket.AddNote(parent, at, note);
         foreach (var photo in photos)
         {
             if (ticket.IsOpen)

@@ -9,6 +9,16 @@ namespace SunshineBot.Web.WeChat;
 /// </summary>
 public static class WeChatText
 {
+    /// <summary>Engine wording that talks about buttons, as it reads where there are only numbers.</summary>
+    private static readonly (string Buttons, string Numbers)[] Wording =
+    [
+        ("点下面的按钮或回复数字", "回复数字"),
+        ("点按钮或回复数字", "回复数字"),
+        ("请点一下按钮，或回复", "请回复"),
+        ("没问题请点“确认提交”；要改哪一项就点对应的按钮。", "没问题请回复 1（确认提交）；要改哪一项就回复对应的数字。"),
+        ("请点“确认提交”，或者点要修改的那一项。", "请回复 1 确认提交，或者回复要修改的那一项的数字。"),
+    ];
+
     public static string Of(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -18,6 +28,11 @@ public static class WeChatText
             OutgoingKind.Image => message.Text ?? "[图片]",
             _ => message.Text ?? "",
         });
+        foreach (var (buttons, numbers) in Wording)
+        {
+            text.Replace(buttons, numbers);
+        }
+
         var choices = message.Choices;
         // The menu text already lists its items by number.
         if (choices.Count > 0 && !text.ToString().Contains($"1. {choices[0].Label}", StringComparison.Ordinal))

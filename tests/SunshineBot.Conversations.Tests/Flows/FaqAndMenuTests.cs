@@ -91,4 +91,32 @@ public sealed class FaqAndMenuTests
         Assert.Contains("家长：我要投诉", intake.Description, StringComparison.Ordinal);
         Assert.Null(t.State.Top);
     }
+
+    [Fact]
+    public void Human_ThenTheParentExplains_WordsAndPicturesGoOntoThatTicket()
+    {
+        var t = new Transcript();
+        t.Send("人工").Expect("YG20261123-0001").Expect("接着把情况说一说")
+            .Send("学校让交300元资料费，没有收据，想问问合不合理").Expect("已补充到工单 YG20261123-0001").ExpectNot("解决您的问题了吗")
+            .Photo("att/receipt.jpg").Expect("收到图片，已补充到工单")
+            .Send("谢谢").Expect("不客气");
+
+        Assert.Equal([("YG20261123-0001", "学校让交300元资料费，没有收据，想问问合不合理", 0), ("YG20261123-0001", "", 1)], t.Desk.Added);
+        Assert.Empty(t.Knowledge.Asked);
+    }
+
+    [Fact]
+    public void Human_ThenSomethingElseStarted_StopsAddingToTheTicket()
+    {
+        var t = new Transcript();
+        t.Send("人工").Send("我要投诉").Expect("登记投诉").Send("取消");
+        t.Send("学校让买练习册必须买吗").Expect("解决您的问题了吗");
+        Assert.Empty(t.Desk.Added);
+
+        var later = new Transcript();
+        later.Send("人工");
+        later.Wait(TimeSpan.FromHours(2));
+        later.Send("学校让买练习册必须买吗").Expect("解决您的问题了吗");
+        Assert.Empty(later.Desk.Added);
+    }
 }

@@ -96,6 +96,14 @@ internal sealed class FakeTicketDesk : ITicketDesk
         return Task.CompletedTask;
     }
 
+    public List<(string Number, string Text, int Photos)> Added { get; } = [];
+
+    public Task AddToAsync(string number, string filedBy, string text, IReadOnlyList<IncomingImage> photos, CancellationToken ct)
+    {
+        Added.Add((number, text, photos.Count));
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<TicketSummary>>(filedBy == "device-1" || boundPhone == "13800001234" ? Existing : []);
 
