@@ -23,6 +23,12 @@ internal static class IntentSwitch
             intent = intent with { Description = Flows.KindFlow.DescriptionOf(choosing) };
         }
 
+        if (turn.State.Top is { FlowId: FlowIds.Faq } asked && intent is { What: StartKind.File, Kind: Core.Tickets.TicketKind.Consultation, Description: null })
+        {
+            // "我要咨询" after an answer: the question just asked is what staff are to answer.
+            intent = intent with { Description = Flows.FaqFlow.QuestionOf(asked) };
+        }
+
         DropFinishedFrames(turn, engine);
         var frame = turn.State.Top;
         var flow = frame is null ? null : engine.FlowOf(frame);

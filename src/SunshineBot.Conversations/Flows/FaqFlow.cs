@@ -51,6 +51,9 @@ public sealed class FaqFlow : WaterfallFlow<FaqForm>
 
     protected override Task CompleteAsync(TurnContext turn, FaqForm form) => Task.CompletedTask;
 
+    /// <summary>The question this frame answered (for a consultation asked for right after it).</summary>
+    public static string? QuestionOf(DialogFrame frame) => Load(frame).Question is { Length: > 0 } question ? question : null;
+
     private static async Task<StepOutcome> AskAsync(TurnContext turn, FaqForm form, Reply reply)
     {
         if (TextNormalizer.Key(reply.Value).Length < 2)

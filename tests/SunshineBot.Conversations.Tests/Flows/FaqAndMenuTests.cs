@@ -119,4 +119,14 @@ public sealed class FaqAndMenuTests
         later.Send("学校让买练习册必须买吗").Expect("解决您的问题了吗");
         Assert.Empty(later.Desk.Added);
     }
+
+    [Theory]
+    [InlineData("我要咨询")]
+    [InlineData("提交咨询")]
+    public void ConsultationAskedForAfterAnAnswer_CarriesTheQuestion(string said)
+    {
+        var t = new Transcript();
+        t.Send("老师让买练习册必须买吗").Expect("解决您的问题了吗").Send(said).Expect("登记咨询").Expect("已经记下")
+            .Send("不知道").Send("2").ExpectNot("说一说").Expect("多少钱");
+    }
 }

@@ -27,4 +27,12 @@ public sealed class WeChatTextTests
         Assert.Contains("1. 确认提交\n2. 改学校", text, StringComparison.Ordinal);
         Assert.DoesNotContain("按钮", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Of_Suggestions_SayReplyTheNumber()
+    {
+        var text = WeChatText.Of(OutgoingMessage.Say("您要问的是不是下面这些？点一下就能看。", new QuickReply("学校让买教辅资料，必须买吗？", "kb:a")));
+
+        Assert.StartsWith("您要问的是不是下面这些？回复数字就能看。", text, StringComparison.Ordinal);
+    }
 }
