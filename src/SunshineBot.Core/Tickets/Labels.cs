@@ -95,6 +95,12 @@ public static class Labels
         TicketAction.RecordFinding => "核实结论",
         TicketAction.TagFault => "问题标签",
         TicketAction.RecordReplyConformity => "答复规范",
+        TicketAction.Acknowledge => "签收",
+        TicketAction.HandBack => "退回中心",
+        TicketAction.CorrectIntake => "更正受理信息",
+        TicketAction.SetLimit => "另行设定时限",
+        TicketAction.FlagCase => "督办",
+        TicketAction.RecordVisit => "现场核查",
         _ => action.ToString(),
     };
 

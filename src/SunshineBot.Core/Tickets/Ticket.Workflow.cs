@@ -9,6 +9,7 @@ public sealed partial class Ticket
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(unitCode);
         var to = Move(TicketAction.Dispatch);
+        NoteDispatch();
         HandlingUnitCode = unitCode;
         DispatchedAt = at;
         Append(actor, at, TicketAction.Dispatch, to, Join($"交办至 {unitCode}", Optional(note, 500)));

@@ -77,4 +77,10 @@ public enum TicketAction
     RecordFinding,
     TagFault,
     RecordReplyConformity,
+    Acknowledge,
+    HandBack,
+    CorrectIntake,
+    SetLimit,
+    FlagCase,
+    RecordVisit,
 }

@@ -60,6 +60,12 @@ public static class TicketWorkflow
         Allow(TicketAction.ProposeAction, null, Open);
         Allow(TicketAction.LeaderInstruct, null, Open);
         Allow(TicketAction.AddAttachment, null, Open);
+        Allow(TicketAction.Acknowledge, null, TicketStatus.Dispatched);
+        Allow(TicketAction.HandBack, TicketStatus.Received, TicketStatus.Dispatched);
+        Allow(TicketAction.CorrectIntake, null, Open);
+        Allow(TicketAction.SetLimit, null, TicketStatus.Received, TicketStatus.Dispatched, TicketStatus.PendingReview);
+        Allow(TicketAction.FlagCase, null, Open);
+        Allow(TicketAction.RecordVisit, null, TicketStatus.Dispatched, TicketStatus.PendingReview, TicketStatus.Replied, TicketStatus.Revisiting);
         Allow(TicketAction.AddNote, null, Everywhere);
         Allow(TicketAction.RecordFinding, null, [.. Open, TicketStatus.Closed]);
         Allow(TicketAction.TagFault, null, [.. Open, TicketStatus.Closed]);

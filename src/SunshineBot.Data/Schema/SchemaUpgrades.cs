@@ -26,6 +26,7 @@ public static class SchemaUpgrades
                 .Index(false, "RubricId", "FromDate", "ToDate").Build(),
         ]),
         new(12, "security audit log", AuditLogUpgrade.Operations),
+        new(13, "handling steps: acknowledgement, re-dispatches and hand-back reason, supervision flags, on-site visits", HandlingStepsUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

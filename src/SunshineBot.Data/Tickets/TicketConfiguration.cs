@@ -29,6 +29,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.RepliedBy).HasMaxLength(64);
         b.Property(t => t.DuplicateOfNumber).HasMaxLength(24);
         b.Property(t => t.FeeAmount).HasPrecision(12, 2);
+        b.Property(t => t.AcknowledgedBy).HasMaxLength(64);
+        b.Property(t => t.HandBackReason).HasMaxLength(500);
+        b.Property(t => t.VisitRecord).HasMaxLength(2000);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => new { t.Status, t.FirstReplyDueAt });
         b.HasIndex(t => t.HandlingUnitCode);

@@ -12,4 +12,7 @@ public sealed class BootstrapOptions
 
     /// <summary>Seed the demo unit tree into an empty database.</summary>
     public bool DemoUnits { get; set; } = true;
+
+    /// <summary>Give the demo units a stamp image marked 示例, so a first reply is not refused for want of a stamp.</summary>
+    public bool DemoStamps { get; set; } = true;
 }

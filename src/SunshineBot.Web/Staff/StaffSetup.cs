@@ -35,6 +35,7 @@ public static class StaffSetup
         services.AddScoped<GetTicket>();
         services.AddScoped<RevealContact>();
         services.AddScoped<ActOnTicket>();
+        services.AddScoped<TakeHandlingStep>();
         services.AddScoped<RecordPublishedReply>();
         services.AddSingleton(builder.Configuration.GetSection(Core.Reports.ReportOptions.Section).Get<Core.Reports.ReportOptions>() ?? new Core.Reports.ReportOptions());
         services.AddScoped<Data.Reports.BuildReports>();
@@ -92,6 +93,7 @@ public static class StaffSetup
     {
         app.MapRazorPages();
         app.MapStaffApi();
+        app.MapStaffHandlingApi();
         app.MapStaffFiles();
         app.MapOpenApi();
         return app;

@@ -9,7 +9,7 @@ internal static class TicketActions
     public static Actor ActorFor(TicketAction action) => action switch
     {
         TicketAction.Withdraw => TicketFactory.Filer,
-        TicketAction.Reply or TicketAction.RequestExtension => TicketFactory.Handler,
+        TicketAction.Reply or TicketAction.RequestExtension or TicketAction.Acknowledge or TicketAction.HandBack or TicketAction.RecordVisit => TicketFactory.Handler,
         TicketAction.LeaderInstruct or TicketAction.Approve => TicketFactory.Leader,
         _ => TicketFactory.Centre,
     };
@@ -44,6 +44,12 @@ internal static class TicketActions
             case TicketAction.RecordFinding: ticket.RecordFinding(actor, at, Finding.PartlySubstantiated, "部分收费属实"); break;
             case TicketAction.TagFault: ticket.TagFault(actor, at, FaultKind.ReplyTooThin, "答复只写了已转学校处理"); break;
             case TicketAction.RecordReplyConformity: ticket.RecordReplyConformity(actor, at, followsTemplate: false, hasStamp: true, "缺少联系电话"); break;
+            case TicketAction.Acknowledge: ticket.Acknowledge(actor, at, "已安排专人办理"); break;
+            case TicketAction.HandBack: ticket.HandBack(actor, at, "不属于本单位职责"); break;
+            case TicketAction.CorrectIntake: ticket.CorrectIntake(actor, at, null, null, TicketCategory.Canteen, "类别登记错误", policy); break;
+            case TicketAction.SetLimit: ticket.SetUrgentLimit(actor, at, 24, null, "局领导要求", policy); break;
+            case TicketAction.FlagCase: ticket.FlagCase(actor, at, CaseFlag.Coordination, at.AddDays(5), onSiteVisit: true, "多部门协调"); break;
+            case TicketAction.RecordVisit: ticket.RecordVisit(actor, at, "到校核查，情况属实"); break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "no instance method performs this action");
         }

@@ -54,9 +54,16 @@ internal sealed class TicketFactory
     }
 
     /// <summary>A ticket in <paramref name="status"/>, optionally with an extension request waiting for approval.</summary>
-    public Ticket InState(TicketStatus status, bool pendingExtension = false)
+    /// <param name="severity">The intake's severity (an urgent ticket may carry its own limit).</param>
+    /// <param name="onSiteVisit">Flag the ticket as a supervised case that needs an on-site visit, before the rest of the walk.</param>
+    public Ticket InState(TicketStatus status, bool pendingExtension = false, Severity severity = Severity.Normal, bool onSiteVisit = false)
     {
-        var ticket = Receive();
+        var ticket = Receive(Intake(severity: severity));
+        if (onSiteVisit)
+        {
+            ticket.FlagCase(Centre, Tick(), CaseFlag.Supervised, Now.AddDays(10), onSiteVisit: true, null);
+        }
+
         switch (status)
         {
             case TicketStatus.Received:
@@ -73,11 +80,11 @@ internal sealed class TicketFactory
                 ticket.Reply(Handler, Tick(), ReplyText, requireReview: false);
                 break;
             case TicketStatus.Revisiting:
-                ticket = InState(TicketStatus.Replied, pendingExtension);
+                ticket = InState(TicketStatus.Replied, pendingExtension, severity, onSiteVisit);
                 ticket.StartRevisit(Centre, Tick());
                 break;
             case TicketStatus.Closed:
-                ticket = InState(TicketStatus.Revisiting, pendingExtension);
+                ticket = InState(TicketStatus.Revisiting, pendingExtension, severity, onSiteVisit);
                 ticket.RecordRevisit(Centre, Tick(), Satisfaction.Satisfied, "家长表示已退费。");
                 ticket.Close(Centre, Tick(), "已责令学校停止强制购买，费用已退还。");
                 break;

@@ -95,7 +95,7 @@ public class TicketWorkflowTests
     {
         var factory = new TicketFactory();
         var needsPendingExtension = action is TicketAction.ApproveExtension or TicketAction.RejectExtension;
-        var ticket = factory.InState(from, needsPendingExtension);
+        var ticket = factory.InState(from, needsPendingExtension, action == TicketAction.SetLimit ? Severity.Urgent : Severity.Normal, onSiteVisit: action == TicketAction.RecordVisit);
         var eventsBefore = ticket.Events.ToList();
         var at = factory.Tick();
 
@@ -184,12 +184,21 @@ public class TicketWorkflowTests
 
         Row(
             TicketStatus.Received,
+            (TicketAction.CorrectIntake, TicketStatus.Received),
+            (TicketAction.SetLimit, TicketStatus.Received),
+            (TicketAction.FlagCase, TicketStatus.Received),
             (TicketAction.Dispatch, TicketStatus.Dispatched),
             (TicketAction.Urge, TicketStatus.Received),
             (TicketAction.Withdraw, TicketStatus.Withdrawn),
             (TicketAction.MarkDuplicate, TicketStatus.Duplicate));
         Row(
             TicketStatus.Dispatched,
+            (TicketAction.Acknowledge, TicketStatus.Dispatched),
+            (TicketAction.HandBack, TicketStatus.Received),
+            (TicketAction.CorrectIntake, TicketStatus.Dispatched),
+            (TicketAction.SetLimit, TicketStatus.Dispatched),
+            (TicketAction.FlagCase, TicketStatus.Dispatched),
+            (TicketAction.RecordVisit, TicketStatus.Dispatched),
             (TicketAction.Dispatch, TicketStatus.Dispatched),
             (TicketAction.Reply, TicketStatus.Replied),
             (TicketAction.RequestExtension, TicketStatus.Dispatched),
@@ -200,6 +209,10 @@ public class TicketWorkflowTests
             (TicketAction.MarkDuplicate, TicketStatus.Duplicate));
         Row(
             TicketStatus.PendingReview,
+            (TicketAction.CorrectIntake, TicketStatus.PendingReview),
+            (TicketAction.SetLimit, TicketStatus.PendingReview),
+            (TicketAction.FlagCase, TicketStatus.PendingReview),
+            (TicketAction.RecordVisit, TicketStatus.PendingReview),
             (TicketAction.Approve, TicketStatus.Replied),
             (TicketAction.Return, TicketStatus.Dispatched),
             (TicketAction.ApproveExtension, TicketStatus.PendingReview),
@@ -208,12 +221,18 @@ public class TicketWorkflowTests
             (TicketAction.Withdraw, TicketStatus.Withdrawn));
         Row(
             TicketStatus.Replied,
+            (TicketAction.CorrectIntake, TicketStatus.Replied),
+            (TicketAction.FlagCase, TicketStatus.Replied),
+            (TicketAction.RecordVisit, TicketStatus.Replied),
             (TicketAction.StartRevisit, TicketStatus.Revisiting),
             (TicketAction.RecordRevisit, TicketStatus.Replied),
             (TicketAction.Close, TicketStatus.Closed),
             (TicketAction.SendBack, TicketStatus.Dispatched));
         Row(
             TicketStatus.Revisiting,
+            (TicketAction.CorrectIntake, TicketStatus.Revisiting),
+            (TicketAction.FlagCase, TicketStatus.Revisiting),
+            (TicketAction.RecordVisit, TicketStatus.Revisiting),
             (TicketAction.RecordRevisit, TicketStatus.Revisiting),
             (TicketAction.Close, TicketStatus.Closed),
             (TicketAction.SendBack, TicketStatus.Dispatched));

@@ -307,6 +307,39 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion11_AddsHandlingStepsToExistingTickets(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            db.Tickets.Add(External("YG20261123-0001", null));
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 11);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal([12], await new SchemaMigrator(db).MigrateAsync());
+            var ticket = await db.TicketsWithHistory.SingleAsync();
+            Assert.Equal((0, false, null), (ticket.RedispatchCount, ticket.OnSiteVisitRequired, ticket.AcknowledgedAt));
+            var at = ticket.ReceivedAt.AddHours(1);
+            ticket.Dispatch(Core.Tickets.Actor.System, at, "S1");
+            ticket.Acknowledge(new Core.Tickets.Actor("staff:2", "王承办"), at.AddHours(1), null);
+            ticket.FlagCase(Core.Tickets.Actor.System, at, Core.Tickets.CaseFlag.Supervised, at.AddDays(3), onSiteVisit: true, null);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var ticket = await db.Tickets.SingleAsync();
+            Assert.Equal(TimeSpan.FromHours(1), ticket.TimeToAcknowledge);
+            Assert.Equal(Core.Tickets.CaseFlag.Supervised, ticket.Flag);
+            Assert.True(ticket.OnSiteVisitRequired);
+        }
+    }
+
     private static Core.Tickets.Ticket External(string number, string? externalNumber) =>
         Core.Tickets.Ticket.Receive(
             new Core.Tickets.TicketIntake
@@ -425,6 +458,11 @@ public sealed class SchemaMigratorTests
         [7] = [("staff_users", "WeChatOpenId"), ("tickets", "FirstRoundRepliedAt"), ("tickets", "FirstRoundReplyDueAt")],
         [8] = [("tickets", "Finding"), ("tickets", "ReplyFollowsTemplate"), ("tickets", "ReplyHasStamp")],
         [9] = [("tickets", "ExternalSource"), ("tickets", "ExternalNumber")],
+        [12] =
+        [
+            ("tickets", "AcknowledgedAt"), ("tickets", "AcknowledgedBy"), ("tickets", "RedispatchCount"), ("tickets", "HandBackReason"), ("tickets", "Flag"),
+            ("tickets", "FlagDueAt"), ("tickets", "OnSiteVisitRequired"), ("tickets", "VisitRecord"), ("tickets", "VisitedAt"),
+        ],
     };
 
     /// <summary>The indexes each upgrade created on existing tables (dropped before their columns).</summary>

@@ -26,6 +26,8 @@ public sealed class SunshineWebFactory : WebApplicationFactory<Program>
             ["Knowledge:Path"] = Path.Combine(RepoRoot.Path, "kb"),
             ["DataProtection:KeysPath"] = Path.Combine(Directory, "keys"),
             ["Chat:UploadPath"] = Path.Combine(Directory, "uploads"),
+            // Tests set stamps where they need them (a unit without one is a case of its own); DemoStampTests turn them on.
+            ["Bootstrap:DemoStamps"] = "false",
         };
         if (ExternalResources.HostsOnPostgres)
         {

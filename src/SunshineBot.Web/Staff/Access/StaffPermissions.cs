@@ -10,7 +10,8 @@ namespace SunshineBot.Web.Staff.Access;
 public static class StaffPermissions
 {
     private static readonly HashSet<TicketAction> HandlerActions =
-        [TicketAction.Reply, TicketAction.RequestExtension, TicketAction.ProposeAction, TicketAction.AddNote, TicketAction.RevealContact];
+        [TicketAction.Reply, TicketAction.RequestExtension, TicketAction.ProposeAction, TicketAction.AddNote, TicketAction.RevealContact,
+            TicketAction.Acknowledge, TicketAction.HandBack, TicketAction.RecordVisit];
 
     private static readonly HashSet<TicketAction> LeaderActions =
         [TicketAction.LeaderInstruct, TicketAction.Approve, TicketAction.Return, TicketAction.ApproveExtension, TicketAction.RejectExtension, TicketAction.AddNote, TicketAction.RevealContact];
@@ -59,6 +60,9 @@ public static class StaffPermissions
             .Where(a => Can(member.Role, a) && a is not TicketAction.RevealContact and not TicketAction.StartRevisit)
             .Where(a => a is not (TicketAction.ApproveExtension or TicketAction.RejectExtension) || ticket.ExtensionWorkingDays is not null)
             .Where(a => a is not TicketAction.RequestExtension || ticket.ExtensionWorkingDays is null)
+            .Where(a => a is not TicketAction.Acknowledge || ticket.AcknowledgedAt is null)
+            .Where(a => a is not TicketAction.RecordVisit || ticket.OnSiteVisitRequired)
+            .Where(a => a is not TicketAction.SetLimit || ticket.Severity == Severity.Urgent)
             .OrderBy(a => (int)a)
             .ToArray();
 }

@@ -42,7 +42,7 @@ public sealed record TicketDto(
     string? ExtensionReason, int? ExtensionWorkingDays, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline,
     string? Finding, bool? ReplyFollowsTemplate, bool? ReplyHasStamp, IReadOnlyList<FaultDto> Faults,
-    string? ExternalSource, string? ExternalNumber)
+    string? ExternalSource, string? ExternalNumber, HandlingDto Handling)
 {
     public static TicketDto From(TicketDetails d)
     {
@@ -61,7 +61,23 @@ public sealed record TicketDto(
             t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), d.Text(e.Note))).ToArray(),
             t.Finding?.ToString(), t.ReplyFollowsTemplate, t.ReplyHasStamp,
             t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, d.Text(f.Reason) ?? "")).ToArray(),
-            t.ExternalSource, t.ExternalNumber);
+            t.ExternalSource, t.ExternalNumber, HandlingDto.From(d));
+    }
+}
+
+/// <summary>签收, 退回 and supervision: <c>minutesToAcknowledge</c> from dispatch to acknowledgement (quick response).</summary>
+public sealed record HandlingDto(
+    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, double? MinutesToAcknowledge, int RedispatchCount, string? HandBackReason,
+    string? Flag, DateTimeOffset? FlagDueAt, bool OnSiteVisitRequired, string? VisitRecord, DateTimeOffset? VisitedAt)
+{
+    /// <summary>Free text masked as the rest of the ticket (<see cref="TicketDetails.Text"/>).</summary>
+    public static HandlingDto From(TicketDetails d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var t = d.Ticket;
+        return new(
+            t.AcknowledgedAt, t.AcknowledgedBy, t.TimeToAcknowledge is { } span ? Math.Round(span.TotalMinutes, 1) : null, t.RedispatchCount, d.Text(t.HandBackReason),
+            t.Flag?.ToString(), t.FlagDueAt, t.OnSiteVisitRequired, d.Text(t.VisitRecord), t.VisitedAt);
     }
 }
 

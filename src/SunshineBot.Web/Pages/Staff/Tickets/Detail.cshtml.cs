@@ -14,6 +14,7 @@ public sealed class DetailModel(
     DispatchTicket dispatch,
     ReplyToTicket reply,
     ActOnTicket act,
+    TakeHandlingStep step,
     ManageUnits units,
     ReplyRules rules,
     WorkingDayCalendar calendar,
@@ -68,6 +69,15 @@ public sealed class DetailModel(
         var command = new TicketCommand(action, text, workingDays, satisfaction, other, finding, fault, followsTemplate, hasStamp);
         await act.RunAsync(Member, Number, command, HttpContext.RequestAborted);
         return Done($"已{Labels.Of(action)}。");
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(
+        TicketAction action, string? text, TicketKind? kind, Severity? severity, TicketCategory? category, int? hours, int? workingDays, CaseFlag? flag, bool onSiteVisit)
+    {
+        var command = new HandlingCommand(action, text, kind, severity, category, hours, workingDays, flag, onSiteVisit);
+        await step.RunAsync(Member, Number, command, HttpContext.RequestAborted);
+        // A ticket handed back leaves the unit's scope: back to the queue.
+        return action == TicketAction.HandBack ? Done("已退回服务中心。", "/staff") : Done($"已{Labels.Of(action)}。");
     }
 
     protected override async Task ReloadAsync()
