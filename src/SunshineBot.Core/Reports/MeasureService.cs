@@ -28,8 +28,10 @@ public static class MeasureService
         var closure = new Tally[3];
         var replyHours = new List<double>();
         var closureHours = new List<double>();
+        var ackHours = new List<double>();
         var never = new List<string>();
         int received = 0, owed = 0, closed = 0, closedFirstTime = 0, revisited = 0, satisfied = 0, unsatisfied = 0, notReached = 0;
+        int redispatches = 0, redispatched = 0;
         int redo = 0, redone = 0, lateDays = 0, urges = 0, urged = 0, fee = 0, substantiated = 0, faults = 0;
         for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
         {
@@ -73,6 +75,13 @@ public static class MeasureService
                 replyHours.Add(calendar.WorkingHoursBetween(t.ReceivedAt, repliedAt));
             }
 
+            if (t is { DispatchedAt: { } sentAt, AcknowledgedAt: { } ackAt } && ackAt <= asOf)
+            {
+                ackHours.Add(calendar.WorkingHoursBetween(sentAt, ackAt));
+            }
+
+            redispatches += t.RedispatchCount;
+            redispatched += t.RedispatchCount > 0 ? 1 : 0;
             urges += t.UrgeCount;
             urged += t.UrgeCount > 0 ? 1 : 0;
             redo += t.RedoCount;
@@ -101,7 +110,7 @@ public static class MeasureService
             Rates.FirstTimeClosure(closedFirstTime, closed), redo, redone, Rates.Closure(closed, owed),
             lateDays, urges, urged, Stats(replyHours), Stats(closureHours),
             Rates.KbDeflection(kb.Answered, kb.Questions), Rates.KbError(kb.Unhelpful, kb.Rated),
-            fee, substantiated, faults, never);
+            fee, substantiated, faults, never, Stats(ackHours), redispatches, redispatched);
     }
 
     /// <summary>Median and p90 by the nearest-rank method, to one decimal of an hour.</summary>

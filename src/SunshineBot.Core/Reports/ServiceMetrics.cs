@@ -16,7 +16,11 @@ public sealed record LimitClassMetrics(LimitClass Class, OnTimeCounts FirstReply
 
 public sealed record MonthVolume(string Month, int Received, int Complaints, int Closed);
 
-/// <summary>The service metrics of a unit subtree over a period (issue 12's list), computed by <see cref="MeasureService"/>.</summary>
+/// <summary>
+/// The service metrics of a unit subtree over a period (issue 12's list), computed by <see cref="MeasureService"/>.
+/// <see cref="HoursToAcknowledge"/> is dispatch to 签收 in office hours (quick response); <see cref="Redispatches"/>
+/// counts re-dispatches after a unit's 退回.
+/// </summary>
 public sealed record ServiceMetrics(
     int Received,
     IReadOnlyDictionary<TicketKind, int> ByKind,
@@ -44,4 +48,7 @@ public sealed record ServiceMetrics(
     int FeeComplaints,
     int Substantiated,
     int Faults,
-    IReadOnlyList<string> NeverAnswered);
+    IReadOnlyList<string> NeverAnswered,
+    HourStats HoursToAcknowledge,
+    int Redispatches,
+    int TicketsRedispatched);

@@ -26,6 +26,7 @@ public static class TicketFacts
             t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, Unit = t.HandlingUnitCode ?? t.ReceivingUnitCode, t.RevisitUnitCode,
             t.ReceivedAt, t.FirstReplyDueAt, t.FirstRoundReplyDueAt, t.RepliedAt, t.FirstRoundRepliedAt, t.DueAt, t.ClosedAt, t.RedoCount,
             t.UrgeCount, t.Satisfaction, t.Finding, t.ReplyFollowsTemplate, t.ReplyHasStamp,
+            t.DispatchedAt, t.AcknowledgedAt, t.RedispatchCount,
         }).ToListAsync(ct);
         var facts = new List<TicketFact>(rows.Count);
         foreach (var r in rows)
@@ -36,7 +37,7 @@ public static class TicketFacts
                 r.Number, r.Kind, r.Severity, r.Channel, r.Category, r.Status, r.Unit, r.RevisitUnitCode, r.ReceivedAt,
                 firstRound ? r.FirstRoundReplyDueAt!.Value : r.FirstReplyDueAt, firstRound ? r.FirstRoundRepliedAt : r.RepliedAt,
                 r.DueAt, r.ClosedAt, r.RedoCount, r.UrgeCount, r.Satisfaction, r.Finding, r.ReplyFollowsTemplate, r.ReplyHasStamp,
-                byTicket.GetValueOrDefault(r.Number) ?? []));
+                byTicket.GetValueOrDefault(r.Number) ?? [], r.DispatchedAt, r.AcknowledgedAt, r.RedispatchCount));
         }
 
         return facts;

@@ -107,6 +107,25 @@ public sealed class MeasureServiceTests
     }
 
     [Fact]
+    public void Measure_HandedBackAndRedispatched_CountsTheRedispatchAndTimesTheSecondSigning()
+    {
+        var factory = new TicketFactory();
+        var ticket = factory.Receive();
+        ticket.Dispatch(TicketFactory.Centre, Beijing(2026, 11, 16, 10), TicketFactory.FirstUnit);
+        ticket.HandBack(TicketFactory.Handler, Beijing(2026, 11, 16, 11), "该校不属本单位管辖");
+        ticket.Dispatch(TicketFactory.Centre, Beijing(2026, 11, 16, 14), TicketFactory.SecondUnit);
+        ticket.Acknowledge(TicketFactory.Handler, Beijing(2026, 11, 16, 16), null);
+        var unsigned = factory.Receive();
+        unsigned.Dispatch(TicketFactory.Centre, Beijing(2026, 11, 16, 10), TicketFactory.FirstUnit);
+
+        var m = Measure([TicketFact.Of(ticket), TicketFact.Of(unsigned) with { Number = "T2" }], 2026, 11, 1, 2026, 11, 30);
+
+        // Only the signed ticket is timed, from its current dispatch: two office hours.
+        Assert.Equal((1, 2.0), (m.HoursToAcknowledge.Count, m.HoursToAcknowledge.Median));
+        Assert.Equal((1, 1), (m.Redispatches, m.TicketsRedispatched));
+    }
+
+    [Fact]
     public void Rates_Satisfaction_BeyondOneOverOne()
     {
         Assert.Equal("93.5%", Rates.Satisfaction(187, 200).Format());

@@ -48,6 +48,25 @@ public sealed class StaffReportsApiTests
         Assert.Equal((byte)'P', (await xlsx.Content.ReadAsByteArrayAsync())[0]);
     }
 
+    [Fact]
+    public async Task Metrics_HandedBackRedispatchedAndSigned_ShowsTimeToAcknowledgeAndTheRedispatch()
+    {
+        using var host = new StaffTestHost();
+        var ticket = await host.FileComplaintAsync();
+        using var admin = await host.ApiAsync("admin");
+        using var east = await host.ApiAsync("east");
+        using var west = await host.ApiAsync("west");
+        (await admin.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/dispatch", new { unitCode = StaffTestHost.EastSchool })).EnsureSuccessStatusCode();
+        (await east.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/hand-back", new { reason = "不属本校" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/dispatch", new { unitCode = StaffTestHost.WestSchool })).EnsureSuccessStatusCode();
+        (await west.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/acknowledge", new { })).EnsureSuccessStatusCode();
+
+        var metrics = (await admin.GetFromJsonAsync<JsonElement>($"/api/staff/reports/metrics?{ThisYear}")).GetProperty("metrics");
+
+        Assert.Equal(1, metrics.GetProperty("hoursToAcknowledge").GetProperty("count").GetInt32());
+        Assert.Equal((1, 1), (metrics.GetProperty("redispatches").GetInt32(), metrics.GetProperty("ticketsRedispatched").GetInt32()));
+    }
+
     [Theory]
     [InlineData("east", "/api/staff/reports/metrics?from=2026-01-01&to=2026-12-31", HttpStatusCode.Forbidden)]
     [InlineData("dcadmin", "/api/staff/reports/metrics?from=2026-01-01&to=2026-12-31&unit=YGS-XC-001", HttpStatusCode.NotFound)]

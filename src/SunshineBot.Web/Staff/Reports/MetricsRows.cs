@@ -31,6 +31,8 @@ public static class MetricsRows
         yield return ("年累计办结率", m.CumulativeClosure.Format());
         yield return ("超期工作日合计", N(m.OverdueWorkingDays));
         yield return ("催办次数（工单数）", $"{N(m.Urges)}（{N(m.TicketsUrged)}）");
+        yield return ("签收用时中位数 / P90（工作小时）", $"{H(m.HoursToAcknowledge.Median)} / {H(m.HoursToAcknowledge.P90)}");
+        yield return ("退回后重新派发次数（工单数）", $"{N(m.Redispatches)}（{N(m.TicketsRedispatched)}）");
         yield return ("答复用时中位数 / P90（工作小时）", $"{H(m.HoursToFirstReply.Median)} / {H(m.HoursToFirstReply.P90)}");
         yield return ("办结用时中位数 / P90（工作小时）", $"{H(m.HoursToClosure.Median)} / {H(m.HoursToClosure.P90)}");
         yield return ("知识库直接解答率", m.KbDeflection.Format());
