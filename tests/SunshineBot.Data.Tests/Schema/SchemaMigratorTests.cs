@@ -309,19 +309,19 @@ public sealed class SchemaMigratorTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Migrate_DatabaseAtVersion11_AddsHandlingStepsToExistingTickets(string provider)
+    public async Task Migrate_DatabaseAtVersion12_AddsHandlingStepsToExistingTickets(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
             db.Tickets.Add(External("YG20261123-0001", null));
             await db.SaveChangesAsync();
-            await RewindAsync(db, 11);
+            await RewindAsync(db, 12);
         }
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([12], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal([13], await new SchemaMigrator(db).MigrateAsync());
             var ticket = await db.TicketsWithHistory.SingleAsync();
             Assert.Equal((0, false, null), (ticket.RedispatchCount, ticket.OnSiteVisitRequired, ticket.AcknowledgedAt));
             var at = ticket.ReceivedAt.AddHours(1);
@@ -370,7 +370,7 @@ public sealed class SchemaMigratorTests
         var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         await using (var db = database.NewContext())
         {
-            Assert.Equal([11, 12], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal([11, 12, 13], await new SchemaMigrator(db).MigrateAsync());
             db.ManualScores.Add(new SunshineBot.Data.Reports.ManualScoreRecord
             {
                 RubricId = "zhuhui-2019", ItemId = "二.2(2)", UnitCode = "S1", FromDate = new DateOnly(2026, 1, 1), ToDate = new DateOnly(2026, 12, 31),
@@ -398,7 +398,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([12], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal([12, 13], await new SchemaMigrator(db).MigrateAsync());
             db.AuditLog.Add(new Audit.AuditEntry { At = DateTimeOffset.UnixEpoch, Kind = "login", Actor = "admin", ActorUnitCode = "YGS", Address = "127.0.0.1" });
             await db.SaveChangesAsync();
         }
@@ -458,7 +458,7 @@ public sealed class SchemaMigratorTests
         [7] = [("staff_users", "WeChatOpenId"), ("tickets", "FirstRoundRepliedAt"), ("tickets", "FirstRoundReplyDueAt")],
         [8] = [("tickets", "Finding"), ("tickets", "ReplyFollowsTemplate"), ("tickets", "ReplyHasStamp")],
         [9] = [("tickets", "ExternalSource"), ("tickets", "ExternalNumber")],
-        [12] =
+        [13] =
         [
             ("tickets", "AcknowledgedAt"), ("tickets", "AcknowledgedBy"), ("tickets", "RedispatchCount"), ("tickets", "HandBackReason"), ("tickets", "Flag"),
             ("tickets", "FlagDueAt"), ("tickets", "OnSiteVisitRequired"), ("tickets", "VisitRecord"), ("tickets", "VisitedAt"),
