@@ -31,6 +31,17 @@ switch (args.FirstOrDefault())
     case "buildprofile":
         BuildProfile.Run(KbLoader.Load(kbDirectory), Console.Out);
         break;
+    case "answers":
+        var answerKb = KbLoader.Load(kbDirectory);
+        var answerSize = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var holdout = Path.Combine(Path.GetDirectoryName(evalFile)!, "kb-parents-holdout.jsonl");
+        AnswerDump.Run(answerSize > 0 ? SyntheticKb.Create(answerKb, answerSize) : answerKb,
+            KbEvalQuestion.ReadJsonLines(evalFile).Concat(KbEvalQuestion.ReadJsonLines(holdout)), Console.Out);
+        break;
+    case "profile":
+        ProfileRun.Run(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile).Select(q => q.Question).ToArray(),
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, Console.Out);
+        break;
     case "latency":
         LatencyReport.Run(kbDirectory, evalFile, Console.Out);
         break;

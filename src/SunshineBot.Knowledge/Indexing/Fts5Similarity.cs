@@ -7,7 +7,7 @@ namespace SunshineBot.Knowledge.Indexing;
 
 /// <summary>
 /// bm25 as FTS5's <c>bm25()</c> computes it with column weights, on Lucene: idf × f·(k1+1) / (f + k1·(1 − b +
-/// b·|entry| / avg|entry|)). The field weights arrive as repeated tokens (<see cref="FieldWeightFilter"/>), so
+/// b·|entry| / avg|entry|)). The field weights arrive as repeated tokens (<see cref="WeightedTerms"/>), so
 /// Lucene's term frequency is already FTS5's weighted count f; the repeats stand at position increment 0, and
 /// the norm leaves them out, so |entry| is the entry's unweighted token count, as in FTS5. The norm is kept
 /// exact (a long), not Lucene's one-byte approximation. Query norm and coord are 1: a question's score is the
@@ -48,6 +48,15 @@ internal sealed class Fts5Similarity : Similarity
         var average = lengths.Length == 0 ? 1 : Math.Max(1e-9, lengths.Average());
         return new Fts5Similarity(lengths.Select(l => (float)(K1 * (1 - B + (B * l / average)))).ToArray());
     }
+
+    /// <summary>k1·(1 − b + b·|entry| / avg|entry|) of one document of the reader this was made for.</summary>
+    public float Saturation(int doc) => _saturation[doc];
+
+    /// <summary>One term's share of an entry's score, exactly as the scorer computes it.</summary>
+    public static float TermScore(double idf, float freq, float saturation) => (float)(idf * freq * (K1 + 1) / (freq + saturation));
+
+    /// <summary>No entry gets more than this from one term: freq / (freq + saturation) stays below 1.</summary>
+    public static double MaxTermScore(double idf) => idf * (K1 + 1);
 
     /// <summary>The token count without the repeats that carry field weights.</summary>
     public override long ComputeNorm(FieldInvertState state) => state.Length - state.NumOverlap;
@@ -92,7 +101,7 @@ internal sealed class Fts5Similarity : Similarity
 
     private sealed class Scorer(double idf, float[] saturation, int docBase) : SimScorer
     {
-        public override float Score(int doc, float freq) => (float)(idf * freq * (K1 + 1) / (freq + saturation[docBase + doc]));
+        public override float Score(int doc, float freq) => TermScore(idf, freq, saturation[docBase + doc]);
 
         public override float ComputeSlopFactor(int distance) => 1f;
 

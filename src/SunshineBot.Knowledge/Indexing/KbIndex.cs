@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using Lucene.Net.Util;
 using SunshineBot.Knowledge.Analysis;
 using SunshineBot.Knowledge.Content;
@@ -16,21 +15,33 @@ public sealed class KbIndex
 {
     private readonly KbEntry[] _entries;
     private readonly IReadOnlyList<KbCitation>[] _citations;
-    private readonly RAMDirectory _directory;
-    private readonly IndexSearcher _searcher;
+    private readonly Dictionary<string, int> _entryAt;
+    private readonly ByteArrayDirectory _directory;
+    private readonly AtomicReader _leaf;
     private readonly Terms? _terms;
+    private readonly TopEntries _top;
     private readonly VariantTable _variants;
     private readonly PolicyPassages _passages;
     private readonly ChineseLuceneAnalyzer _questions;
 
-    internal KbIndex(KbEntry[] entries, IReadOnlyList<KbCitation>[] citations, RAMDirectory directory, DirectoryReader reader,
+    internal KbIndex(KbEntry[] entries, IReadOnlyList<KbCitation>[] citations, ByteArrayDirectory directory, DirectoryReader reader,
         VariantTable variants, PolicyPassages passages, KbIndexOptions options, ChineseAnalyzer analyzer, ChineseLuceneAnalyzer questions)
     {
         _entries = entries;
         _citations = citations;
+        _entryAt = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            _entryAt.TryAdd(entries[i].Id, i);
+        }
+
+        // One searcher for the life of this index: it never changes, and a rebuild makes a new KbIndex.
         _directory = directory;
-        _searcher = new IndexSearcher(reader) { Similarity = Fts5Similarity.ForReader(reader, KbIndexBuilder.TextField) };
-        _terms = MultiFields.GetTerms(reader, KbIndexBuilder.TextField);
+        _leaf = reader.Leaves.Count > 0 ? reader.Leaves[0].AtomicReader : SlowCompositeReaderWrapper.Wrap(reader);
+        var similarity = Fts5Similarity.ForReader(reader, KbIndexBuilder.TextField);
+        var searcher = new IndexSearcher(reader) { Similarity = similarity };
+        _terms = _leaf.GetTerms(KbIndexBuilder.TextField);
+        _top = new TopEntries(searcher, _leaf, similarity, _terms);
         _variants = variants;
         _passages = passages;
         _questions = questions;
@@ -51,7 +62,7 @@ public sealed class KbIndex
     public long PostingCount => _terms?.SumDocFreq ?? 0;
 
     /// <summary>Bytes held: the Lucene directories (entries and policy passages) and the variant table.</summary>
-    public long MemoryBytes => _directory.GetSizeInBytes() + _passages.MemoryBytes + _variants.ApproximateBytes;
+    public long MemoryBytes => _directory.SizeInBytes + _passages.MemoryBytes + _variants.ApproximateBytes;
 
     /// <summary>Share of the question's weight in terms the whole kb never uses: high for off-topic questions.</summary>
     public double UnknownShare(string question)
@@ -87,24 +98,13 @@ public sealed class KbIndex
             ranking = ranking.OrderByDescending(t => t.Idf).Take(Options.MaxQueryTerms);
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in ranking)
-        {
-            query.Add(new TermQuery(new Term(KbIndexBuilder.TextField, term.Text)), Occur.SHOULD);
-        }
-
-        if (query.Clauses.Count == 0)
-        {
-            return [];
-        }
-
-        var ranked = _searcher.Search(query, Math.Max(limit, Options.RerankDepth)).ScoreDocs;
+        var ranked = _top.Search(ranking.ToArray(), Math.Max(limit, Options.RerankDepth));
         if (ranked.Length == 0)
         {
             return [];
         }
 
-        var coverageTerms = Resolve(CoverageTokens(tokens));
+        var coverageTerms = CoverageTerms(resolved);
         var coverage = Coverage(ranked, coverageTerms);
         double top = ranked[0].Score;
         return ranked
@@ -124,8 +124,7 @@ public sealed class KbIndex
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(question);
-        var at = Array.FindIndex(_entries, e => ReferenceEquals(e, entry) || e.Id == entry.Id);
-        return at < 0 ? [] : _passages.Cite(_entries[at], _citations[at], question);
+        return _entryAt.TryGetValue(entry.Id, out var at) ? _passages.Cite(at, _entries[at], _citations[at], question) : [];
     }
 
     /// <summary>A CJK unigram is already inside the bigrams around it; coverage is judged on bigrams and words.</summary>
@@ -146,11 +145,25 @@ public sealed class KbIndex
         var resolved = new QueryTerm[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
-            var df = seek is not null && seek.SeekExact(new BytesRef(tokens[i])) ? seek.DocFreq : 0;
-            resolved[i] = new QueryTerm(tokens[i], df, QueryTerm.LuceneIdf(_entries.Length, df), _variants.Find(tokens[i]));
+            var bytes = new BytesRef(tokens[i]);
+            var found = seek is not null && seek.SeekExact(bytes);
+            var df = found ? seek!.DocFreq : 0;
+            resolved[i] = new QueryTerm(tokens[i], df, QueryTerm.LuceneIdf(_entries.Length, df), _variants.Find(tokens[i]))
+            {
+                Bytes = bytes,
+                State = found ? seek!.GetTermState() : null,
+                TotalTermFrequency = found ? seek!.TotalTermFreq : 0,
+            };
         }
 
         return resolved;
+    }
+
+    /// <summary>The question's terms that coverage counts (<see cref="CoverageTokens"/>), as already resolved.</summary>
+    private static QueryTerm[] CoverageTerms(QueryTerm[] resolved)
+    {
+        var meaningful = resolved.Where(t => t.Text.Length > 1 || !ChineseNormalizer.IsCjk(t.Text[0])).ToArray();
+        return meaningful.Length > 0 ? meaningful : resolved;
     }
 
     /// <summary>Per hit: the share (by idf) of the question's terms that the entry contains, from 0 to 1.</summary>
@@ -173,11 +186,12 @@ public sealed class KbIndex
         DocsEnum? docs = null;
         foreach (var term in terms)
         {
-            if (!term.Known || !seek.SeekExact(new BytesRef(term.Text)))
+            if (!term.Known)
             {
                 continue;
             }
 
+            seek.SeekExact(term.Bytes, term.State);
             docs = seek.Docs(null, docs, DocsFlags.NONE);
             var current = -1;
             foreach (var i in order)

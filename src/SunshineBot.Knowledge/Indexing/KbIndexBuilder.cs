@@ -39,55 +39,62 @@ public static class KbIndexBuilder
             .ToArray();
         int[] weights = [Whole(options.QuestionWeight), Whole(options.TitleWeight), Whole(options.TagWeight), Whole(options.AnswerWeight)];
 
-        var directory = new RAMDirectory();
+        // Built once and never changed: one segment (no merges, no compound file to rewrite), one commit.
+        var written = new RAMDirectory();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, documents)
         {
             Similarity = new Fts5Similarity(),
             OpenMode = OpenMode.CREATE,
             MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
-            RAMBufferSizeMB = 512,
+            RAMBufferSizeMB = 1024,
+            UseCompoundFile = false,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
         };
-        using (var writer = new IndexWriter(directory, config))
+        var counted = new WeightedTerms(analysis);
+        using (var writer = new IndexWriter(written, config))
         {
-            foreach (var entry in entries)
-            {
-                writer.AddDocument(ToDocument(entry, analysis, weights));
-            }
-
-            // Entry i is document i: one segment, added in order, nothing deleted.
-            writer.ForceMerge(1);
+            writer.AddDocuments(ToDocuments(entries, counted, weights));
             writer.Commit();
         }
 
+        var directory = ByteArrayDirectory.CopyOf(written);
         var reader = DirectoryReader.Open(directory);
-        var variants = BuildVariants(entries, questions, reader);
-        var passages = PolicyPassages.Build(policies.Values, documents, questions, options.MaxPassageLength);
+        if (reader.Leaves.Count > 1 || reader.MaxDoc != entries.Length)
+        {
+            throw new InvalidOperationException("The kb index must be one segment with entry i as document i.");
+        }
+
+        var variants = BuildVariants(entries, analysis, counted);
+        var passages = PolicyPassages.Build(policies.Values, documents, questions, options.MaxPassageLength, entries.Length);
         return new KbIndex(entries, citations, directory, reader, variants, passages, options, analysis, questions);
     }
 
-    // A tokenizer per field value: the analyzer's reused one would be shared by the four values of one field.
-    private static Document ToDocument(KbEntry entry, ChineseAnalyzer analysis, int[] weights)
+    /// <summary>
+    /// One document per entry, in order: each field analysed once, its terms counted by the field's weight,
+    /// and the counts handed to Lucene as one weighted field. Lazy: entry i is counted while Lucene asks for it.
+    /// </summary>
+    private static IEnumerable<IEnumerable<IIndexableField>> ToDocuments(KbEntry[] entries, WeightedTerms terms, int[] weights)
     {
-        var document = new Document { new StringField(IdField, entry.Id, Field.Store.NO) };
-        string[] fields = [string.Join("\n", entry.Questions), entry.Title, string.Join("\n", entry.Tags), entry.Answer];
-        for (var f = 0; f < fields.Length; f++)
+        foreach (var entry in entries)
         {
-            if (weights[f] > 0 && fields[f].Length > 0)
+            terms.Clear();
+            terms.Add(string.Join("\n", entry.Questions), weights[0]);
+            terms.Add(entry.Title, weights[1]);
+            terms.Add(string.Join("\n", entry.Tags), weights[2]);
+            terms.Add(entry.Answer, weights[3]);
+            yield return new Document
             {
-                document.Add(new Field(TextField, new FieldWeightFilter(new ChineseTokenizer(new StringReader(fields[f]), analysis, query: false), weights[f]), WeightedText));
-            }
+                new StringField(IdField, entry.Id, Field.Store.NO),
+                new Field(TextField, terms.ToTokenStream(), WeightedText),
+            };
         }
-
-        return document;
     }
 
     /// <summary>Each variant's terms as a question is analysed, without single CJK characters unless it has nothing else.</summary>
-    private static VariantTable BuildVariants(KbEntry[] entries, ChineseLuceneAnalyzer questions, DirectoryReader reader)
+    private static VariantTable BuildVariants(KbEntry[] entries, ChineseAnalyzer analysis, WeightedTerms counted)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var idf = new List<double>();
-        var terms = MultiFields.GetTerms(reader, TextField);
-        var seek = terms?.GetEnumerator();
         var variants = new int[entries.Length][][];
         var mass = new double[entries.Length][];
         for (var i = 0; i < entries.Length; i++)
@@ -98,14 +105,13 @@ public static class KbIndexBuilder
             for (var v = 0; v < texts.Length; v++)
             {
                 var variantIds = new List<int>();
-                foreach (var term in KbIndex.CoverageTokens(questions.Terms(texts[v])))
+                foreach (var term in KbIndex.CoverageTokens(analysis.AnalyzeQuery(texts[v])))
                 {
                     if (!ids.TryGetValue(term, out var id))
                     {
                         id = ids.Count;
                         ids.Add(term, id);
-                        var df = seek is not null && seek.SeekExact(new BytesRef(term)) ? seek.DocFreq : 0;
-                        idf.Add(QueryTerm.LuceneIdf(entries.Length, df));
+                        idf.Add(QueryTerm.LuceneIdf(entries.Length, counted.DocumentFrequency(term)));
                     }
 
                     variantIds.Add(id);

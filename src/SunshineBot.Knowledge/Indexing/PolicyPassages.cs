@@ -24,48 +24,69 @@ internal sealed class PolicyPassages
     // The entry's own words say what the answer is about; the parent's words pick among close passages.
     private const float EntryBoost = 0.5f;
 
-    private readonly RAMDirectory _directory;
+    private readonly ByteArrayDirectory _directory;
     private readonly IndexSearcher? _searcher;
     private readonly ChineseLuceneAnalyzer _documents;
     private readonly ChineseLuceneAnalyzer _questions;
     private readonly int _maxLength;
+    private readonly Dictionary<string, int> _policyAt;
+    private readonly int[] _policyOfPassage;
+    private readonly string[] _texts;
 
-    private PolicyPassages(RAMDirectory directory, IndexSearcher? searcher, ChineseLuceneAnalyzer documents, ChineseLuceneAnalyzer questions, int maxLength)
+    // Per entry, filled on first use: the terms of its questions and title (they never change in this index).
+    private readonly string[]?[] _entryTerms;
+
+    private PolicyPassages(ByteArrayDirectory directory, IndexSearcher? searcher, ChineseLuceneAnalyzer documents, ChineseLuceneAnalyzer questions,
+        int maxLength, Dictionary<string, int> policyAt, int[] policyOfPassage, string[] texts, int entryCount)
     {
         _directory = directory;
         _searcher = searcher;
         _documents = documents;
         _questions = questions;
         _maxLength = maxLength;
+        _policyAt = policyAt;
+        _policyOfPassage = policyOfPassage;
+        _texts = texts;
+        _entryTerms = new string[]?[entryCount];
     }
 
-    public long MemoryBytes => _directory.GetSizeInBytes();
+    public long MemoryBytes => _directory.SizeInBytes;
 
-    public static PolicyPassages Build(IEnumerable<KbPolicy> policies, ChineseLuceneAnalyzer documents, ChineseLuceneAnalyzer questions, int maxLength)
+    public static PolicyPassages Build(IEnumerable<KbPolicy> policies, ChineseLuceneAnalyzer documents, ChineseLuceneAnalyzer questions, int maxLength, int entryCount)
     {
-        var directory = new RAMDirectory();
-        var count = 0;
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, documents) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
-        using (var writer = new IndexWriter(directory, config))
+        var written = new RAMDirectory();
+        var policyAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        var policyOfPassage = new List<int>();
+        var texts = new List<string>();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, documents)
         {
+            Similarity = new BM25Similarity(),
+            OpenMode = OpenMode.CREATE,
+            UseCompoundFile = false,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        };
+        using (var writer = new IndexWriter(written, config))
+        {
+            var batch = new List<Document>();
             foreach (var policy in policies)
             {
+                policyAt.TryAdd(policy.Id, policyAt.Count);
                 foreach (var passage in Split(policy.Body))
                 {
-                    writer.AddDocument(new Document
-                    {
-                        new StringField(PolicyField, policy.Id, Field.Store.YES),
-                        new TextField(TextField, passage, Field.Store.YES),
-                    });
-                    count++;
+                    batch.Add([new TextField(TextField, passage, Field.Store.NO)]);
+                    policyOfPassage.Add(policyAt[policy.Id]);
+                    texts.Add(passage);
                 }
             }
 
+            // Passage i is document i: one batch, one segment, nothing merged or deleted.
+            writer.AddDocuments(batch);
             writer.Commit();
         }
 
-        var searcher = count == 0 ? null : new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() };
-        return new PolicyPassages(directory, searcher, documents, questions, Math.Max(20, maxLength));
+        var directory = ByteArrayDirectory.CopyOf(written);
+        var searcher = texts.Count == 0 ? null : new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() };
+        return new PolicyPassages(directory, searcher, documents, questions, Math.Max(20, maxLength), policyAt, [.. policyOfPassage], [.. texts], entryCount);
     }
 
     /// <summary>The bullets of a policy body (its points); paragraphs when it has no bullets.</summary>
@@ -80,17 +101,17 @@ internal sealed class PolicyPassages
     }
 
     /// <summary>The citations with, where one matches, the passage of each policy that fits best.</summary>
-    public IReadOnlyList<KbCitation> Cite(KbEntry entry, IReadOnlyList<KbCitation> citations, string question)
+    /// <param name="at">The entry's place in the index (its cache slot).</param>
+    public IReadOnlyList<KbCitation> Cite(int at, KbEntry entry, IReadOnlyList<KbCitation> citations, string question)
     {
         if (_searcher is null || citations.Count == 0)
         {
             return citations;
         }
 
-        var questionTerms = _questions.Terms(question);
-        var entryTerms = _questions.Terms(string.Join("\n", entry.Questions.Append(entry.Title)));
+        var entryTerms = _entryTerms[at] ??= [.. _questions.Terms(string.Join("\n", entry.Questions.Append(entry.Title)))];
         var query = new BooleanQuery();
-        foreach (var term in questionTerms)
+        foreach (var term in _questions.Terms(question))
         {
             query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
         }
@@ -105,27 +126,28 @@ internal sealed class PolicyPassages
             return citations;
         }
 
+        // One search for all the cited policies: the best passage of each, by score, then by place.
         var sources = entry.Sources.Where(s => s.Length > 0).ToList();
+        var wanted = new int[Math.Min(sources.Count, citations.Count)];
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            wanted[i] = _policyAt.TryGetValue(sources[i], out var p) ? p : -1;
+        }
+
+        var best = new BestPerPolicy(_policyOfPassage, wanted);
+        _searcher.Search(query, best);
         var cited = new List<KbCitation>(citations.Count);
         for (var i = 0; i < citations.Count; i++)
         {
-            var passage = i < sources.Count ? Best(sources[i], query) : null;
+            var passage = i < wanted.Length && best.Passage(i) is { } doc ? Quote(_texts[doc], query) : null;
             cited.Add(passage is null ? citations[i] : citations[i] with { Passage = passage });
         }
 
         return cited;
     }
 
-    private string? Best(string policyId, BooleanQuery query)
+    private string Quote(string text, BooleanQuery query)
     {
-        var filter = new QueryWrapperFilter(new TermQuery(new Term(PolicyField, policyId)));
-        var top = _searcher!.Search(query, filter, 1).ScoreDocs;
-        if (top.Length == 0)
-        {
-            return null;
-        }
-
-        var text = _searcher.Doc(top[0].Doc).Get(TextField, CultureInfo.InvariantCulture);
         if (text.Length <= _maxLength)
         {
             return text;
@@ -144,5 +166,43 @@ internal sealed class PolicyPassages
         var start = text.IndexOf(fragment, StringComparison.Ordinal);
         var cut = fragment.Length > _maxLength ? fragment[.._maxLength] : fragment;
         return (start > 0 ? "……" : "") + cut + (start >= 0 && start + cut.Length < text.Length ? "……" : "");
+    }
+
+    /// <summary>Keeps, for each wanted policy, the best-scoring passage (the first on a tie), as a filtered top-1 would.</summary>
+    private sealed class BestPerPolicy(int[] policyOfPassage, int[] wanted) : ICollector
+    {
+        private readonly int[] _doc = Enumerable.Repeat(-1, wanted.Length).ToArray();
+        private readonly float[] _score = new float[wanted.Length];
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public int? Passage(int citation) => _doc[citation] >= 0 ? _doc[citation] : null;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            var passage = _docBase + doc;
+            var policy = policyOfPassage[passage];
+            float? score = null;
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                if (wanted[i] != policy)
+                {
+                    continue;
+                }
+
+                score ??= _scorer!.GetScore();
+                if (_doc[i] < 0 || score > _score[i] || (score == _score[i] && passage < _doc[i]))
+                {
+                    _doc[i] = passage;
+                    _score[i] = score.Value;
+                }
+            }
+        }
     }
 }

@@ -70,11 +70,18 @@ internal sealed class VariantTable
 
 /// <summary>
 /// One distinct term of a question: its text, how many entries hold it, its (always positive, Lucene-style)
-/// idf, and its id among the variant terms (-1 when no variant has it).
+/// idf, and its id among the variant terms (-1 when no variant has it). A known term also carries where
+/// Lucene found it (<see cref="Bytes"/>, <see cref="State"/>), so it is looked up in the term dictionary once.
 /// </summary>
 internal readonly record struct QueryTerm(string Text, int DocumentFrequency, double Idf, int VariantId)
 {
     public bool Known => DocumentFrequency > 0;
+
+    public Lucene.Net.Util.BytesRef? Bytes { get; init; }
+
+    public Lucene.Net.Index.TermState? State { get; init; }
+
+    public long TotalTermFrequency { get; init; }
 
     /// <summary>bm25's Lucene-style idf; a term no entry has gets the highest weight.</summary>
     public static double LuceneIdf(int entries, int documentFrequency) =>
