@@ -41,7 +41,7 @@ public sealed class KbIndex
         var similarity = Fts5Similarity.ForReader(reader, KbIndexBuilder.TextField);
         var searcher = new IndexSearcher(reader) { Similarity = similarity };
         _terms = _leaf.GetTerms(KbIndexBuilder.TextField);
-        _top = new TopEntries(searcher, _leaf, similarity, _terms);
+        _top = new TopEntries(searcher, _leaf, similarity, _terms, options.PruneCommonTerms);
         _variants = variants;
         _passages = passages;
         _questions = questions;

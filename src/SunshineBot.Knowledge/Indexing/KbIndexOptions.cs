@@ -2,7 +2,7 @@ namespace SunshineBot.Knowledge.Indexing;
 
 /// <summary>
 /// bm25 field weights: a match in a question variant counts most, then title, tags, answer. Weights are whole
-/// numbers (each is how many times a field's tokens are counted, see <see cref="FieldWeightFilter"/>).
+/// numbers (each is how many times a field's tokens are counted, see <see cref="WeightedTerms"/>).
 /// </summary>
 public sealed record KbIndexOptions
 {
@@ -19,6 +19,12 @@ public sealed record KbIndexOptions
     /// postings); coverage and similarity still use every term. 0 = no limit.
     /// </summary>
     public int MaxQueryTerms { get; init; }
+
+    /// <summary>
+    /// Skip the postings of query terms too common to change the bm25 top hits (exact: the same hits and
+    /// scores as walking every posting; see <see cref="TopEntries"/>). Off only to check that claim.
+    /// </summary>
+    public bool PruneCommonTerms { get; init; } = true;
 
     /// <summary>How many of the best bm25 hits are re-ordered by closeness to one question variant.</summary>
     public int RerankDepth { get; init; } = 10;

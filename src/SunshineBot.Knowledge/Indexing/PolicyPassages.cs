@@ -33,8 +33,12 @@ internal sealed class PolicyPassages
     private readonly int[] _policyOfPassage;
     private readonly string[] _texts;
 
-    // Per entry, filled on first use: the terms of its questions and title (they never change in this index).
-    private readonly string[]?[] _entryTerms;
+    // Every term of the passages, looked up once: a question's query is built without touching the term dictionary.
+    private readonly Dictionary<string, TermContext> _known = new(StringComparer.Ordinal);
+
+    // Per entry, filled on first use: the terms of its questions and title and what they score on the passages
+    // of the policies it cites (neither changes in this index), so an answer only scores the question's terms.
+    private readonly EntryPart?[] _entryParts;
 
     private PolicyPassages(ByteArrayDirectory directory, IndexSearcher? searcher, ChineseLuceneAnalyzer documents, ChineseLuceneAnalyzer questions,
         int maxLength, Dictionary<string, int> policyAt, int[] policyOfPassage, string[] texts, int entryCount)
@@ -47,7 +51,15 @@ internal sealed class PolicyPassages
         _policyAt = policyAt;
         _policyOfPassage = policyOfPassage;
         _texts = texts;
-        _entryTerms = new string[]?[entryCount];
+        _entryParts = new EntryPart?[entryCount];
+        if (searcher is not null && searcher.IndexReader.Leaves.Count == 1
+            && searcher.IndexReader.Leaves[0].AtomicReader.GetTerms(TextField)?.GetEnumerator() is { } terms)
+        {
+            while (terms.MoveNext())
+            {
+                _known[terms.Term.Utf8ToString()] = new TermContext(searcher.TopReaderContext, terms.GetTermState(), 0, terms.DocFreq, terms.TotalTermFreq);
+            }
+        }
     }
 
     public long MemoryBytes => _directory.SizeInBytes;
@@ -109,24 +121,6 @@ internal sealed class PolicyPassages
             return citations;
         }
 
-        var entryTerms = _entryTerms[at] ??= [.. _questions.Terms(string.Join("\n", entry.Questions.Append(entry.Title)))];
-        var query = new BooleanQuery();
-        foreach (var term in _questions.Terms(question))
-        {
-            query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
-        }
-
-        foreach (var term in entryTerms)
-        {
-            query.Add(new TermQuery(new Term(TextField, term)) { Boost = EntryBoost }, Occur.SHOULD);
-        }
-
-        if (query.Clauses.Count == 0)
-        {
-            return citations;
-        }
-
-        // One search for all the cited policies: the best passage of each, by score, then by place.
         var sources = entry.Sources.Where(s => s.Length > 0).ToList();
         var wanted = new int[Math.Min(sources.Count, citations.Count)];
         for (var i = 0; i < wanted.Length; i++)
@@ -134,16 +128,64 @@ internal sealed class PolicyPassages
             wanted[i] = _policyAt.TryGetValue(sources[i], out var p) ? p : -1;
         }
 
-        var best = new BestPerPolicy(_policyOfPassage, wanted);
-        _searcher.Search(query, best);
+        // score = bm25 of the question's terms + half the bm25 of the entry's own terms, the second part cached.
+        var part = _entryParts[at] ??= EntryPart.Score(this, entry, wanted);
+        var query = new BooleanQuery();
+        foreach (var term in _questions.Terms(question))
+        {
+            if (_known.TryGetValue(term, out var context))
+            {
+                query.Add(new TermQuery(new Term(TextField, term), context), Occur.SHOULD);
+            }
+        }
+
+        var scores = new Scores(_policyOfPassage, wanted);
+        if (query.Clauses.Count > 0)
+        {
+            _searcher.Search(query, scores);
+        }
+
+        foreach (var clause in part.Query.Clauses)
+        {
+            query.Add(clause);
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return citations;
+        }
+
         var cited = new List<KbCitation>(citations.Count);
         for (var i = 0; i < citations.Count; i++)
         {
-            var passage = i < wanted.Length && best.Passage(i) is { } doc ? Quote(_texts[doc], query) : null;
-            cited.Add(passage is null ? citations[i] : citations[i] with { Passage = passage });
+            var doc = i < wanted.Length ? Best(wanted[i], scores.Found, part.Found) : -1;
+            cited.Add(doc < 0 ? citations[i] : citations[i] with { Passage = Quote(_texts[doc], query) });
         }
 
         return cited;
+    }
+
+    /// <summary>The best passage of one policy by the two parts' summed score, the first on a tie; -1 when none matched.</summary>
+    private int Best(int policy, Dictionary<int, float> question, Dictionary<int, float> entry)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        foreach (var doc in question.Keys.Concat(entry.Keys).Distinct().Order())
+        {
+            if (_policyOfPassage[doc] != policy)
+            {
+                continue;
+            }
+
+            var score = (float)((double)question.GetValueOrDefault(doc) + entry.GetValueOrDefault(doc));
+            if (score > bestScore)
+            {
+                best = doc;
+                bestScore = score;
+            }
+        }
+
+        return best;
     }
 
     private string Quote(string text, BooleanQuery query)
@@ -168,17 +210,40 @@ internal sealed class PolicyPassages
         return (start > 0 ? "……" : "") + cut + (start >= 0 && start + cut.Length < text.Length ? "……" : "");
     }
 
-    /// <summary>Keeps, for each wanted policy, the best-scoring passage (the first on a tie), as a filtered top-1 would.</summary>
-    private sealed class BestPerPolicy(int[] policyOfPassage, int[] wanted) : ICollector
+    /// <summary>The entry's own terms (at half weight) as a query, and their scores on the passages of its policies.</summary>
+    private sealed record EntryPart(BooleanQuery Query, Dictionary<int, float> Found)
     {
-        private readonly int[] _doc = Enumerable.Repeat(-1, wanted.Length).ToArray();
-        private readonly float[] _score = new float[wanted.Length];
+        public static EntryPart Score(PolicyPassages passages, KbEntry entry, int[] wanted)
+        {
+            // Terms no passage holds match nothing and add nothing to a score: they are left out.
+            var query = new BooleanQuery();
+            foreach (var term in passages._questions.Terms(string.Join("\n", entry.Questions.Append(entry.Title))))
+            {
+                if (passages._known.TryGetValue(term, out var context))
+                {
+                    query.Add(new TermQuery(new Term(TextField, term), context) { Boost = EntryBoost }, Occur.SHOULD);
+                }
+            }
+
+            var scores = new Scores(passages._policyOfPassage, wanted);
+            if (query.Clauses.Count > 0)
+            {
+                passages._searcher!.Search(query, scores);
+            }
+
+            return new EntryPart(query, scores.Found);
+        }
+    }
+
+    /// <summary>The score of every matching passage of the wanted policies.</summary>
+    private sealed class Scores(int[] policyOfPassage, int[] wanted) : ICollector
+    {
         private Scorer? _scorer;
         private int _docBase;
 
-        public bool AcceptsDocsOutOfOrder => true;
+        public Dictionary<int, float> Found { get; } = [];
 
-        public int? Passage(int citation) => _doc[citation] >= 0 ? _doc[citation] : null;
+        public bool AcceptsDocsOutOfOrder => true;
 
         public void SetScorer(Scorer scorer) => _scorer = scorer;
 
@@ -187,21 +252,9 @@ internal sealed class PolicyPassages
         public void Collect(int doc)
         {
             var passage = _docBase + doc;
-            var policy = policyOfPassage[passage];
-            float? score = null;
-            for (var i = 0; i < wanted.Length; i++)
+            if (Array.IndexOf(wanted, policyOfPassage[passage]) >= 0)
             {
-                if (wanted[i] != policy)
-                {
-                    continue;
-                }
-
-                score ??= _scorer!.GetScore();
-                if (_doc[i] < 0 || score > _score[i] || (score == _score[i] && passage < _doc[i]))
-                {
-                    _doc[i] = passage;
-                    _score[i] = score.Value;
-                }
+                Found[passage] = _scorer!.GetScore();
             }
         }
     }

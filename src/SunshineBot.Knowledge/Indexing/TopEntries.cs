@@ -33,8 +33,11 @@ internal sealed class TopEntries
     private readonly Terms? _terms;
     private readonly int _entries;
 
-    public TopEntries(IndexSearcher searcher, AtomicReader leaf, Fts5Similarity similarity, Terms? terms)
+    private readonly bool _prune;
+
+    public TopEntries(IndexSearcher searcher, AtomicReader leaf, Fts5Similarity similarity, Terms? terms, bool prune)
     {
+        _prune = prune;
         _searcher = searcher;
         _leaf = leaf;
         _similarity = similarity;
@@ -56,7 +59,7 @@ internal sealed class TopEntries
             postings += term.DocumentFrequency;
         }
 
-        if (postings <= PlainPostings || terms.Length == 1)
+        if (!_prune || postings <= PlainPostings || terms.Length == 1)
         {
             return Run(Any(terms), n);
         }
