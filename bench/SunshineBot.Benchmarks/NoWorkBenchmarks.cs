@@ -14,7 +14,7 @@ public class NoWorkBenchmarks
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet measures instance methods.")]
     public int Nothing() => 0;
 
-    /// <summary>100,000 additions: about 20–40 µs on an idle core.</summary>
+    /// <summary>100,000 additions: about 40 µs at one addition per cycle of a 2.5 GHz core.</summary>
     [Benchmark]
     public long FixedWork()
     {
