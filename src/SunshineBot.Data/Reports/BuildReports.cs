@@ -70,6 +70,16 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Every entry made for a manual item of this rubric, unit and exact period, oldest first (the last counts).</summary>
+    public async Task<IReadOnlyList<ManualEntry>> ManualEntriesAsync(Rubric rubric, Unit unit, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(unit);
+        return (await db.ManualScores.AsNoTracking()
+            .Where(m => m.RubricId == rubric.Id && m.UnitCode == unit.Code && m.FromDate == from && m.ToDate == to)
+            .OrderBy(m => m.Id).ToListAsync(ct)).Select(m => m.ToEntry()).ToArray();
+    }
+
     /// <summary>The unit and every active unit below it (by path), and the facts of tickets that count against them.</summary>
     private async Task<(List<Unit> Units, List<TicketFact> Facts)> LoadAsync(Unit unit, ReportPeriod period, CancellationToken ct)
     {

@@ -40,6 +40,8 @@ public static class StaffSetup
         services.AddSingleton(builder.Configuration.GetSection(Core.Reports.ReportOptions.Section).Get<Core.Reports.ReportOptions>() ?? new Core.Reports.ReportOptions());
         services.AddScoped<Data.Reports.BuildReports>();
         services.AddScoped<Reports.ReadReports>();
+        services.AddScoped<Reports.ReadDashboard>();
+        services.AddScoped<Reports.ReadSelfCheck>();
         services.AddScoped<DispatchTicket>();
         services.AddScoped<ReplyToTicket>();
         services.AddScoped<CreateStaffTicket>();
