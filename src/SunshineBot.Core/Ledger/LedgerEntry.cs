@@ -41,6 +41,9 @@ public sealed record LedgerEntry
 
     public DateTimeOffset? RepliedAt { get; init; }
 
+    /// <summary>The first round's reply (before a 发回重办), when the ledger gives it: 答复时间 "first;final".</summary>
+    public DateTimeOffset? FirstRepliedAt { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
 
     public string? ClosedBy { get; init; }

@@ -117,7 +117,10 @@ public sealed class LedgerParser(WorkingDayCalendar calendar)
         }
 
         var receiving = r.Text(C.ReceivingUnit, 100);
-        var replied = r.Time(C.RepliedAt, required: false);
+        // 答复时间: one time, or for a redone ticket "first round;final" (the rule books score the first round's reply).
+        var replies = r.Times(C.RepliedAt);
+        var replied = replies.Count > 0 ? replies[^1] : (DateTimeOffset?)null;
+        var firstReplied = replies.Count == 2 ? replies[0] : (DateTimeOffset?)null;
         var closed = r.Time(C.ClosedAt, required: false);
         var due = r.Time(C.DueAt, required: false);
         var handling = r.Text(C.HandlingUnit, 100);
@@ -161,6 +164,11 @@ public sealed class LedgerParser(WorkingDayCalendar calendar)
             r.Problem(C.Satisfaction, "没有答复的工单不能有回访结果。");
         }
 
+        if (replies.Count > 2 || (replies.Count == 2 && redo == 0))
+        {
+            r.Problem(C.RepliedAt, "只写一个答复时间；重办过的工单可写两个：首次答复时间;最终答复时间。");
+        }
+
         if (redo > 0 && (redoReason is null || replied is null))
         {
             r.Problem(C.RedoReason, "重办过的工单必须有重办原因和答复时间。");
@@ -192,7 +200,7 @@ public sealed class LedgerParser(WorkingDayCalendar calendar)
             Row = r.Line, Number = number, ReceivedAt = received.Value, VisitorName = anonymous ? null : name, VisitorPhone = phone,
             Anonymous = anonymous, Kind = kind.Value, Severity = severity, Channel = channel.Value,
             ReceivingUnit = receiving is null or C.Online ? null : receiving, ReceivedBy = r.Text(C.ReceivedBy, 64), HandlingUnit = handling,
-            School = r.Text(C.School, 100), Category = category.Value, Description = description, DueAt = due, RepliedAt = replied,
+            School = r.Text(C.School, 100), Category = category.Value, Description = description, DueAt = due, RepliedAt = replied, FirstRepliedAt = firstReplied,
             ClosedAt = closed, ClosedBy = r.Text(C.ClosedBy, 64), ProposedAction = r.Text(C.ProposedAction, 1000),
             LeaderInstruction = r.Text(C.LeaderInstruction, 1000), RevisitRecord = r.Text(C.RevisitRecord, 1000), RedoReason = redoReason,
             RedoCount = redo, Satisfaction = satisfaction, Result = result, Urges = urges, Finding = finding, FaultTags = tags,

@@ -34,7 +34,9 @@ public static class LedgerRows
         [
             t.Number, Time(t.ReceivedAt), name, phone, Labels.Of(t.Kind), Labels.Of(t.Severity), Labels.Of(t.Channel),
             t.ReceivingUnitCode is null ? LedgerColumns.Online : Unit(t.ReceivingUnitCode), Text(t.ReceivedBy), Unit(t.HandlingUnitCode),
-            t.SchoolName ?? "", Labels.Of(t.Category), Text(t.Description), Time(t.DueAt), Time(t.RepliedAt), Time(t.ClosedAt),
+            t.SchoolName ?? "", Labels.Of(t.Category), Text(t.Description), Time(t.DueAt),
+            t.RedoCount > 0 && t.FirstRoundRepliedAt is { } first && first != t.RepliedAt ? Time(first) + LedgerColumns.ListSeparator + Time(t.RepliedAt) : Time(t.RepliedAt),
+            Time(t.ClosedAt),
             t.ClosedBy ?? "", Text(t.ProposedAction), Text(t.LeaderInstruction), Text(t.RevisitRecord), Text(t.RedoReason),
             t.RedoCount.ToString(CultureInfo.InvariantCulture), t.Satisfaction is { } s ? Labels.Of(s) : "", Text(t.Result),
             string.Join(LedgerColumns.ListSeparator, urges.Order().Select(u => Time(u))),

@@ -69,9 +69,11 @@ public static class LedgerTimeline
             var text = e.Result ?? NoReplyText;
             for (var round = 0; round < e.RedoCount; round++)
             {
-                t.Reply(import, replied, text, requireReview: false);
-                t.RecordRevisit(import, replied, Satisfaction.Unsatisfied, e.RedoReason);
-                t.SendBack(import, replied, e.RedoReason ?? ActorName, deadlines);
+                // The first round at its own time when the ledger has it; the rounds between have none of their own.
+                var at = round == 0 && e.FirstRepliedAt is { } first ? first : replied;
+                t.Reply(import, at, text, requireReview: false);
+                t.RecordRevisit(import, at, Satisfaction.Unsatisfied, e.RedoReason);
+                t.SendBack(import, at, e.RedoReason ?? ActorName, deadlines);
             }
 
             t.Reply(import, replied, text, requireReview: false);

@@ -6,7 +6,7 @@ namespace SunshineBot.Cli.Tests.Ledger;
 
 /// <summary>
 /// Export then import into an empty database: the same ledger, the same ticket fields and the same scored timeline
-/// (receipt, urges, replies, revisits, redo, closure). The score engine's metrics are not compared here yet.
+/// (receipt, urges, replies, revisits, redo, closure); and the same metrics and score sheets under every rubric.
 /// </summary>
 [Collection("environment")]
 public sealed class LedgerRoundTripTests
@@ -59,6 +59,45 @@ public sealed class LedgerRoundTripTests
         Assert.Equal("export", entry.Kind);
         Assert.StartsWith("cli:", entry.Actor, StringComparison.Ordinal);
         Assert.Contains("未打码台账 4 条", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
+    public async Task ExportThenImport_EmptyDatabase_GivesTheSameMetricsAndScores(string format)
+    {
+        await using var source = await LedgerTestDatabase.CreateAsync();
+        await using var target = await LedgerTestDatabase.CreateAsync();
+        await using (var db = source.NewContext())
+        {
+            db.Tickets.AddRange(Tickets());
+            await db.SaveChangesAsync();
+        }
+
+        var file = source.PathOf("ledger." + format);
+        Assert.Equal(0, source.Run("ledger", "export", file).ExitCode);
+        var imported = target.Run("ledger", "import", file);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+
+        // A closed period (March 2026): both databases are judged as they stood at its end, not at the time of the run.
+        string[] period = ["--from", "2026-03-01", "--to", "2026-03-31"];
+        foreach (var unit in new[] { "YGS", "YGS-DC-001" })
+        {
+            var before = source.Run(["report", "metrics", .. period, "--unit", unit, "--json"]);
+            var after = target.Run(["report", "metrics", .. period, "--unit", unit, "--json"]);
+            Assert.Equal((0, 0), (before.ExitCode, after.ExitCode));
+            Assert.Contains("\"received\"", before.Output, StringComparison.Ordinal);
+            Assert.Equal(before.Output, after.Output);
+        }
+
+        foreach (var rubric in new[] { "zhuhui-2019", "weifang-2020", "changzhou-12345", "hunan-2014" })
+        {
+            var before = source.Run(["report", "score", "--rubric", rubric, .. period, "--json"]);
+            var after = target.Run(["report", "score", "--rubric", rubric, .. period, "--json"]);
+            Assert.Equal((0, 0), (before.ExitCode, after.ExitCode));
+            Assert.Contains("\"deductions\"", before.Output, StringComparison.Ordinal);
+            Assert.Equal(before.Output, after.Output);
+        }
     }
 
     private static List<string[]> Read(string path)
