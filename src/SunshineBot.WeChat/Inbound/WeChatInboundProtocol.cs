@@ -151,7 +151,11 @@ public sealed class WeChatInboundProtocol
     {
         try
         {
-            return new WeChatInboundResult(WeChatInboundFailure.None, WeChatMessageParser.Parse(xml, MaxBodyCharacters), encrypted, nonce);
+            // Without a sender and an account there is no one to answer (a reply needs both): not a message.
+            var message = WeChatMessageParser.Parse(xml, MaxBodyCharacters);
+            return string.IsNullOrWhiteSpace(message.FromUserName) || string.IsNullOrWhiteSpace(message.Header.ToUserName)
+                ? WeChatInboundResult.Refused(WeChatInboundFailure.MalformedXml)
+                : new WeChatInboundResult(WeChatInboundFailure.None, message, encrypted, nonce);
         }
         catch (WeChatXmlException)
         {

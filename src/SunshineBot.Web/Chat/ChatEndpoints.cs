@@ -24,9 +24,9 @@ public static class ChatEndpoints
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/chat");
-        api.MapPost("/send", SendAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        api.MapPost("/send", SendAsync).Accepts<SendRequest>("application/json").RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         api.MapPost("/upload", UploadAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
-        api.MapPost("/link", Link).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        api.MapPost("/link", LinkAsync).Accepts<LinkRequest>("application/json").RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         api.MapGet("/messages", MessagesAsync);
         api.MapGet("/files/{**key}", FileAsync);
         api.MapGet("/stamps/{number}", StampAsync);
@@ -34,11 +34,17 @@ public static class ChatEndpoints
     }
 
     private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
-        SendRequest? request, HttpContext http, DeviceIdentity devices, ParentTurns turns, ReadConversation conversation, ChatOptions options, CancellationToken ct)
+        HttpContext http, DeviceIdentity devices, ParentTurns turns, ReadConversation conversation, ChatOptions options, CancellationToken ct)
     {
         if (!FromOurPage(http))
         {
             return Problem(403, "请求来源不正确，请刷新页面后再试。");
+        }
+
+        var (request, unreadable) = await ReadJsonAsync<SendRequest>(http, ct);
+        if (unreadable)
+        {
+            return Problem(400, BadFormat);
         }
 
         var text = request?.Text?.Trim();
@@ -80,7 +86,16 @@ public static class ChatEndpoints
             return Problem(400, "请选择一张图片上传。");
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Problem(400, "图片没有传完整，请重新选择图片上传。");
+        }
+
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
@@ -100,11 +115,17 @@ public static class ChatEndpoints
     }
 
     // Opened from a link in another channel's notice: this browser shows that conversation from now on.
-    private static Results<Ok<LinkResponse>, ProblemHttpResult> Link(LinkRequest? request, HttpContext http, DeviceIdentity devices, ChatLinks links)
+    private static async Task<Results<Ok<LinkResponse>, ProblemHttpResult>> LinkAsync(HttpContext http, DeviceIdentity devices, ChatLinks links, CancellationToken ct)
     {
         if (!FromOurPage(http))
         {
             return Problem(403, "请求来源不正确，请刷新页面后再试。");
+        }
+
+        var (request, unreadable) = await ReadJsonAsync<LinkRequest>(http, ct);
+        if (unreadable)
+        {
+            return Problem(400, BadFormat);
         }
 
         if (links.Read(request?.Token) is not { } parent)
@@ -146,6 +167,37 @@ public static class ChatEndpoints
         http.Response.Headers.CacheControl = cacheControl;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.PhysicalFile(file.Path, file.ContentType);
+    }
+
+    private const string BadFormat = "消息格式不正确，请刷新页面后再试。";
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The JSON body read here rather than bound by the framework, so that a body that is not the expected object gets
+    /// the same polite Chinese problem as every other refusal (the framework answers a bare 400). An empty body is null.
+    /// </summary>
+    private static async Task<(T? Value, bool Unreadable)> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
+        where T : class
+    {
+        if (http.Request.ContentLength == 0)
+        {
+            return (null, false);
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, true);
+        }
+
+        try
+        {
+            return (await System.Text.Json.JsonSerializer.DeserializeAsync<T>(http.Request.Body, Json, ct), false);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (null, true);
+        }
     }
 
     private static bool FromOurPage(HttpContext http) => http.Request.Headers.XRequestedWith == "sunshine-chat";

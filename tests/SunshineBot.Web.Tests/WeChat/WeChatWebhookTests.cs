@@ -46,6 +46,19 @@ public sealed class WeChatWebhookTests
         Assert.Equal(HttpStatusCode.Forbidden, bad.StatusCode);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Receive_AuthenticMessageWithoutASender_Refused400AndNothingStored(string openId)
+    {
+        await using var host = await WeChatTestHost.StartAsync();
+
+        var response = await host.PostEncryptedAsync(WeChatTestHost.Event(openId, "subscribe"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, host.WithDb(db => db.ChatInbound.Count() + db.ChatConversations.Count() + db.Outbox.Count()));
+    }
+
     [Fact]
     public async Task Subscribe_InSafeMode_RepliesWelcomeWithTheNumberedMenuEncrypted()
     {

@@ -16,9 +16,11 @@ public sealed class ManageDutyRoster(SunshineDbContext db, TimeProvider clock)
     {
         StaffPermissions.DemandAdmin(member);
         var to = from.AddDays(days);
-        return await db.DutyRoster.AsNoTracking().Where(s => s.Day >= from && s.Day < to)
-            .Join(db.StaffUsers, s => s.UserName, u => u.UserName, (s, u) => new DutyLine(s.Id, s.Day, s.UserName, u.DisplayName, s.Note))
+        // Ordered on an anonymous projection: EF cannot translate a member of a constructed record.
+        var rows = await db.DutyRoster.AsNoTracking().Where(s => s.Day >= from && s.Day < to)
+            .Join(db.StaffUsers, s => s.UserName, u => u.UserName, (s, u) => new { s.Id, s.Day, s.UserName, u.DisplayName, s.Note })
             .OrderBy(l => l.Day).ThenBy(l => l.UserName).ToListAsync(ct);
+        return rows.Select(l => new DutyLine(l.Id, l.Day, l.UserName, l.DisplayName, l.Note)).ToList();
     }
 
     /// <summary>Puts <paramref name="userName"/> on duty on every date from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SunshineBot.Core.Staff;
 using SunshineBot.Core.Tickets;
@@ -14,9 +15,10 @@ namespace SunshineBot.Web.Tests.Security;
 
 /// <summary>
 /// Every staff endpoint the host maps (read from its <see cref="EndpointDataSource"/>, so a new one cannot be left out)
-/// × every role × a ticket of the caller's own unit, of a unit below a district admin, and of a foreign unit: nothing
-/// outside the caller's scope is ever answered (404, or 403 before anything is loaded), a role that may not act gets
-/// 403, and nothing answers 5xx. Actions a caller may take are not sent (they would change the tickets under test).
+/// × every role × a ticket of the caller's own unit, of the parent (district) unit and of a foreign unit: nothing
+/// outside the caller's scope is ever answered (404, or 403 before anything is loaded) or shown in a list or report,
+/// a role that may not act gets 403, nothing answers 5xx, and no refused request changes a ticket. Actions a caller
+/// may take, and changes not about a ticket, are not sent (they would change the data under test).
 /// </summary>
 public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
 {
@@ -26,7 +28,7 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
     private const string Body = """
         {"unitCode":"YGS-DC-001","note":"请核实","text":"经我校核实，班主任要求购买的教辅资料未经学校和家长委员会同意，属于违规行为，学校已责令其停止收费并全额退还。",
          "reason":"需要调取收费记录","workingDays":3,"result":"已退费","originalNumber":"YG20000101-0001","record":"满意","satisfaction":"Satisfied",
-         "channel":"Phone","kind":"Complaint","category":"SupplementaryMaterials","description":"矩阵测试登记的问题描述内容足够长","finding":"Substantiated","tags":[]}
+         "description":"矩阵测试登记的问题描述内容足够长","finding":"Substantiated","followsTemplate":true,"hasStamp":true,"tags":[]}
         """;
 
     // Ticket routes (after /api/staff/tickets/{number}/) and the action whose role rule they follow.
@@ -37,6 +39,8 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
         ["extension/reject"] = TicketAction.RejectExtension, ["urge"] = TicketAction.Urge, ["close"] = TicketAction.Close,
         ["send-back"] = TicketAction.SendBack, ["note"] = TicketAction.AddNote, ["propose"] = TicketAction.ProposeAction,
         ["instruct"] = TicketAction.LeaderInstruct, ["duplicate"] = TicketAction.MarkDuplicate, ["revisit"] = TicketAction.RecordRevisit,
+        ["reveal"] = TicketAction.RevealContact, ["finding"] = TicketAction.RecordFinding, ["faults"] = TicketAction.TagFault,
+        ["conformity"] = TicketAction.RecordReplyConformity,
     };
 
     private static readonly (string User, StaffRole Role, string Unit)[] Callers =
@@ -54,18 +58,26 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
             ["Security:RequestsPerStaffAccountPerMinute"] = "100000",
             ["Security:SignInsPerIpPerMinute"] = "1000",
         });
+        // Own, parent and foreign unit: a ticket at each school and one kept by the district above the east school.
         var east = await host.FileComplaintAsync(description: Marker + "东城", school: "东城区第一小学");
         var west = await host.FileComplaintAsync(description: Marker + "西城", school: "西城区第一小学");
+        var district = await host.FileComplaintAsync(description: Marker + "区级", school: "东城区第一小学");
         using (var admin = await host.ApiAsync("admin"))
         {
-            (await admin.PostAsync($"/api/staff/tickets/{east.Number}/dispatch", Json($$"""{"unitCode":"{{StaffTestHost.EastSchool}}"}"""))).EnsureSuccessStatusCode();
-            (await admin.PostAsync($"/api/staff/tickets/{west.Number}/dispatch", Json($$"""{"unitCode":"{{StaffTestHost.WestSchool}}"}"""))).EnsureSuccessStatusCode();
+            foreach (var (ticket, unit) in new[] { (east, StaffTestHost.EastSchool), (west, StaffTestHost.WestSchool), (district, "YGS-DC") })
+            {
+                var dispatched = await admin.PostAsync($"/api/staff/tickets/{ticket.Number}/dispatch", Json($$"""{"unitCode":"{{unit}}"}"""));
+                Assert.True(dispatched.IsSuccessStatusCode, await dispatched.Content.ReadAsStringAsync());
+            }
         }
 
+        Ticket[] tickets = [.. new[] { east, west, district }.Select(t => host.WithDb(db => db.TicketsWithHistory.AsNoTracking().Single(x => x.Number == t.Number)))];
         var endpoints = StaffEndpoints(host);
         Assert.Contains(endpoints, e => e.Pattern == "api/staff/tickets/{number}/reveal");
         Assert.Contains(endpoints, e => e.Pattern == "staff/tickets/{number}/print");
+        Assert.Contains(endpoints, e => e.Pattern == "api/staff/reports/score");
         var cells = 0;
+        var sent = 0;
         var failures = new List<string>();
         foreach (var caller in Callers)
         {
@@ -73,24 +85,33 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
             using var pages = await host.PagesAsync(caller.User);
             foreach (var endpoint in endpoints)
             {
-                foreach (var (ticket, other) in new[] { (east, west), (west, east) })
+                foreach (var ticket in tickets)
                 {
                     cells++;
-                    var inScope = Sees(caller, ticket);
-                    var failure = await CheckAsync(endpoint, caller, ticket, other, inScope, endpoint.IsApi ? api : pages.Http);
+                    var other = tickets.Where(t => t.Number != ticket.Number && !Sees(caller, t)).ToArray();
+                    var (failure, wasSent) = await CheckAsync(endpoint, caller, ticket, other, Sees(caller, ticket), endpoint.IsApi ? api : pages.Http);
+                    sent += wasSent ? 1 : 0;
                     if (failure is not null)
                     {
-                        failures.Add($"{caller.User} {endpoint.Method} {endpoint.Pattern} ({ticket.SchoolName}): {failure}");
+                        failures.Add($"{caller.User} {endpoint.Method} {endpoint.Pattern} ({ticket.HandlingUnitCode}): {failure}");
                     }
                 }
             }
         }
 
-        output.WriteLine($"{endpoints.Count} staff endpoints × {Callers.Length} callers × 2 tickets = {cells} cells; failures {failures.Count}");
+        // Nothing a refused request asked for happened: the tickets are as the dispatch left them.
+        foreach (var ticket in tickets)
+        {
+            var now = host.WithDb(db => db.TicketsWithHistory.AsNoTracking().Single(t => t.Number == ticket.Number));
+            Assert.Equal((ticket.Status, ticket.HandlingUnitCode, ticket.Events.Count), (now.Status, now.HandlingUnitCode, now.Events.Count));
+        }
+
+        output.WriteLine($"{endpoints.Count} staff endpoints × {Callers.Length} callers × {tickets.Length} tickets = {cells} cells, {sent} requests sent; failures {failures.Count}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static async Task<string?> CheckAsync(StaffEndpoint endpoint, (string User, StaffRole Role, string Unit) caller, Ticket ticket, Ticket other, bool inScope, HttpClient client)
+    private static async Task<(string? Failure, bool Sent)> CheckAsync(
+        StaffEndpoint endpoint, (string User, StaffRole Role, string Unit) caller, Ticket ticket, Ticket[] unseen, bool inScope, HttpClient client)
     {
         var url = "/" + endpoint.Pattern;
         foreach (var parameter in endpoint.Parameters)
@@ -104,7 +125,7 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
             };
             if (value is null)
             {
-                return $"route parameter {{{parameter}}} is new: teach the matrix what to put there";
+                return ($"route parameter {{{parameter}}} is new: teach the matrix what to put there", false);
             }
 
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{\\**" + parameter + "(:[^}]*)?\\}", value);
@@ -114,9 +135,16 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
             && Actions.TryGetValue(endpoint.Pattern["api/staff/tickets/{number}/".Length..], out var a) ? a : (TicketAction?)null;
         var mayAct = action is { } act && StaffPermissions.Can(caller.Role, act);
         var mutates = endpoint.Method != "GET";
-        if (mutates && inScope && (action is null || mayAct))
+        var usesTicket = endpoint.Parameters.Contains("number") || endpoint.Parameters.Contains("code");
+        if (mutates && ((inScope && (action is null || mayAct)) || !usesTicket))
         {
-            return null; // allowed (or unknown): sending it would change the tickets under test
+            return (null, false); // allowed, or not about a ticket: sending it would change the data under test
+        }
+
+        if (!usesTicket)
+        {
+            // Lists and reports: asked about the ticket's unit, for the whole year.
+            url += $"?unit={ticket.HandlingUnitCode}&from=2026-01-01&to=2026-12-31&rubric=zhuhui-2019";
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
@@ -130,38 +158,45 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
         var text = await response.Content.ReadAsStringAsync();
         if (status >= 500)
         {
-            return $"{status}";
+            return ($"{status}", true);
         }
 
-        var usesTicket = endpoint.Parameters.Contains("number") || endpoint.Parameters.Contains("code");
         if (usesTicket && !inScope)
         {
             if (status is not (404 or 403))
             {
-                return $"outside scope answered {status}";
+                return ($"outside scope answered {status}", true);
             }
 
             if (text.Contains(Marker, StringComparison.Ordinal) || text.Contains("13812345678", StringComparison.Ordinal))
             {
-                return "outside scope, but the answer shows the ticket";
+                return ("outside scope, but the answer shows the ticket", true);
             }
         }
         else if (action is not null && !mayAct && status != 403)
         {
-            return $"role may not {action}, answered {status}";
-        }
-        else if (!usesTicket && !Sees(caller, other) && text.Contains(other.Number, StringComparison.Ordinal))
-        {
-            return $"a list shows {other.Number} from outside the caller's scope";
+            return ($"role may not {action}, answered {status}", true);
         }
 
-        return null;
+        if (unseen.FirstOrDefault(t => text.Contains(t.Number, StringComparison.Ordinal) || text.Contains(Marker + Where(t), StringComparison.Ordinal)) is { } leaked)
+        {
+            return ($"the answer shows {leaked.Number} from outside the caller's scope", true);
+        }
+
+        return (null, true);
     }
 
     // The scope rule, restated independently of StaffAccess: handlers see what their subtree handles; the others also
     // see what it received (chat intake belongs to the root).
     private static bool Sees((string User, StaffRole Role, string Unit) caller, Ticket ticket) =>
         caller.Unit == "YGS" || ticket.HandlingUnitCode!.StartsWith(caller.Unit, StringComparison.Ordinal);
+
+    private static string Where(Ticket t) => t.HandlingUnitCode switch
+    {
+        StaffTestHost.EastSchool => "东城",
+        StaffTestHost.WestSchool => "西城",
+        _ => "区级",
+    };
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
