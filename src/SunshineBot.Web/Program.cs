@@ -29,6 +29,7 @@ var app = builder.Build();
 app.UseSecurity();
 await app.InitializeDatabaseAsync();
 app.BuildKnowledgeIndex();
+app.LogCalendarCoverage();
 app.MapHealthChecks("/healthz");
 app.UseDefaultFiles();
 app.UseStaticFiles();

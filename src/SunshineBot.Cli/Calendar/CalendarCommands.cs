@@ -7,7 +7,7 @@ using SunshineBot.Data.Calendar;
 
 namespace SunshineBot.Cli.Calendar;
 
-/// <summary><c>sunshinebot calendar day|add|between</c>: check the working-day calendar after the yearly update.</summary>
+/// <summary><c>sunshinebot calendar day|add|between|import</c>: load and check the working-day calendar (the yearly update).</summary>
 internal static class CalendarCommands
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -31,7 +31,11 @@ internal static class CalendarCommands
         var between = new Command("between", "两个时间之间的工作日数") { from, to, json, file };
         between.SetAction(r => Run(r, file, cal => Between(cal, r.GetValue(from)!, r.GetValue(to)!, r.GetValue(json), r.InvocationConfiguration.Output)));
 
-        return new Command("calendar", "工作日历") { day, add, between };
+        var source = new Argument<string>("file") { Description = "要导入的节假日文件（与日历文件格式相同，含 years 对象）" };
+        var import = new Command("import", "导入一年（或几年）的节假日和调休安排，合并进日历文件；重复导入不会改变内容") { source, file };
+        import.SetAction(r => Import(r, file, r.GetValue(source)!));
+
+        return new Command("calendar", "工作日历") { day, add, between, import };
     }
 
     private static int Run(ParseResult result, Option<string?> file, Func<WorkingDayCalendar, int> action)
@@ -44,6 +48,34 @@ internal static class CalendarCommands
         catch (Exception e) when (e is FormatException or FileNotFoundException)
         {
             result.InvocationConfiguration.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Import(ParseResult result, Option<string?> file, string source)
+    {
+        var configured = result.GetValue(file) ?? CliConfiguration.Build()[$"{CalendarOptions.Section}:Path"];
+        var target = CalendarFile.ResolvePath(configured, Directory.GetCurrentDirectory());
+        var output = result.InvocationConfiguration.Output;
+        try
+        {
+            var years = CalendarImport.Run(Path.GetFullPath(source, Directory.GetCurrentDirectory()), target);
+            foreach (var y in years)
+            {
+                var what = !y.Changed ? "内容相同，未改动" : y.Replaced ? "已更新" : "已导入";
+                output.WriteLine($"{y.Year} 年：{what}（节假日 {y.HolidayDays} 天，调休上班 {y.MakeupDays} 天）");
+            }
+
+            if (years.Any(y => y.Changed))
+            {
+                output.WriteLine($"已写入 {target}。请重启服务（每个实例都要），新的日历在启动时读入。");
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            result.InvocationConfiguration.Error.WriteLine($"导入失败，日历文件未改动：{e.Message}");
             return 2;
         }
     }

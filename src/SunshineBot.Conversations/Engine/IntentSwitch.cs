@@ -46,7 +46,7 @@ internal static class IntentSwitch
             return;
         }
 
-        if (frame.FlowId == FlowIds.Revisit || (intent.What == StartKind.Track && flow.UnsavedWork(frame) is not null))
+        if (frame.FlowId is FlowIds.Revisit or FlowIds.Supplement || (intent.What == StartKind.Track && flow.UnsavedWork(frame) is not null))
         {
             // On top: the survey (or the half-filled form) picks up again when this ends.
             await turn.BeginAsync(intent.FlowId, intent.Args);

@@ -56,4 +56,5 @@ public static class FlowIds
     public const string Track = "track";
     public const string Revisit = "revisit";
     public const string Kind = "kind";
+    public const string Supplement = "supplement";
 }

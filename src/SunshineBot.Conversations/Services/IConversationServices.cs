@@ -76,6 +76,10 @@ public interface ITicketDesk
 
     /// <summary>The parent's revisit answer; an unsatisfied one sends the ticket back.</summary>
     Task<RevisitOutcome> RecordRevisitAsync(string number, string filedBy, Satisfaction satisfaction, bool? solved, string? comment, CancellationToken ct);
+
+    /// <summary>一次性告知: the parent's answer to the staff's request; false when the ticket no longer waits for one.</summary>
+    Task<bool> SupplyInformationAsync(string number, string filedBy, string text, IReadOnlyList<Engine.IncomingImage> photos, CancellationToken ct) =>
+        Task.FromResult(false);
 }
 
 public enum RevisitOutcome

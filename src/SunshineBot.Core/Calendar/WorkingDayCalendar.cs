@@ -11,6 +11,27 @@ public sealed class WorkingDayCalendar(CalendarData data)
     /// <summary>Whether the calendar file lists <paramref name="year"/>; outside it only weekends are known.</summary>
     public bool Covers(int year) => data.Years.Contains(year);
 
+    /// <summary>
+    /// The last date the calendar knows holidays for: 31 December of the last year in the unbroken run of years that
+    /// contains <paramref name="today"/>'s year (or of the last listed year when today's year is not listed); null
+    /// when the file lists no year.
+    /// </summary>
+    public DateOnly? CoveredThrough(DateOnly today)
+    {
+        if (data.Years.Count == 0)
+        {
+            return null;
+        }
+
+        var year = data.Years.Contains(today.Year) ? today.Year : data.Years.Max();
+        while (data.Years.Contains(year + 1))
+        {
+            year++;
+        }
+
+        return new DateOnly(year, 12, 31);
+    }
+
     public DayInfo Describe(DateOnly date)
     {
         if (data.Exceptions.TryGetValue(date, out var day))

@@ -10,6 +10,16 @@ public sealed class TimeLimit
     public int ResolutionWorkingDays { get; set; }
 }
 
+/// <summary>The clock while the parent is asked for missing information (一次性告知).</summary>
+public enum InformationWaitRule
+{
+    /// <summary>Waiting does not count: on the parent's answer the running limits move on by the working days waited.</summary>
+    Pause,
+
+    /// <summary>The limits keep running as if nothing was asked.</summary>
+    Continue,
+}
+
 /// <summary>
 /// Time limits (configuration section <c>Deadlines</c>). Defaults follow the seeds: consultation 2 working days;
 /// other kinds 3 to a first reply and 7 to resolution; urgent the same or next working day; an extension
@@ -38,6 +48,9 @@ public sealed class DeadlineOptions
 
     /// <summary>A ticket is "due soon" when its due time is at most this many working days away.</summary>
     public int DueSoonWorkingDays { get; set; } = 1;
+
+    /// <summary><c>Deadlines:InformationWait</c>: whether the clock stops while the parent is asked for missing information.</summary>
+    public InformationWaitRule InformationWait { get; set; } = InformationWaitRule.Pause;
 
     /// <summary>The longest extension one request may ask for.</summary>
     public int MaxExtensionWorkingDays { get; set; } = 15;

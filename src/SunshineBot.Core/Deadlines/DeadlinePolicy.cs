@@ -7,7 +7,11 @@ namespace SunshineBot.Core.Deadlines;
 /// <param name="DueAt">The limit that applies now: the first-reply limit until replied, then the resolution limit.</param>
 /// <param name="WorkingDaysLeft">Working days from now to the due date (0 on the due day); negative once late.</param>
 /// <param name="OverdueWorkingDays">0 when on time; else 1 on the due day after the limit, plus one for each working day after it.</param>
-public sealed record DeadlineState(DateTimeOffset? DueAt, bool IsDueSoon, bool IsOverdue, int WorkingDaysLeft, int OverdueWorkingDays);
+/// <param name="BeyondCalendar">
+/// The due date falls in a year the calendar file does not list: it was counted on weekends only (holidays and make-up
+/// days unknown) and may be wrong; pages and the API flag it.
+/// </param>
+public sealed record DeadlineState(DateTimeOffset? DueAt, bool IsDueSoon, bool IsOverdue, int WorkingDaysLeft, int OverdueWorkingDays, bool BeyondCalendar = false);
 
 /// <summary>Turns the configured limits and the working-day calendar into due times.</summary>
 public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions options)
@@ -27,22 +31,36 @@ public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions 
     public DateTimeOffset ExtensionReasonDue(DateTimeOffset dispatchedAt) =>
         calendar.AddWorkingDays(dispatchedAt, options.ExtensionReasonWorkingDays);
 
+    /// <summary>Against the limit that applies now (<see cref="Ticket.CurrentDueAt"/>).</summary>
     public DeadlineState Evaluate(Ticket ticket, DateTimeOffset now)
     {
-        var due = ticket.CurrentDueAt;
-        if (due is not { } dueAt || !ticket.IsOpen)
+        ArgumentNullException.ThrowIfNull(ticket);
+        return EvaluateAt(ticket.IsOpen ? ticket.CurrentDueAt : null, now);
+    }
+
+    /// <summary>Against the resolution limit (办结时限, "7个工作日要落实"), whether or not the first reply has been given.</summary>
+    public DeadlineState EvaluateResolution(Ticket ticket, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return EvaluateAt(ticket.IsOpen ? ticket.DueAt : null, now);
+    }
+
+    private DeadlineState EvaluateAt(DateTimeOffset? due, DateTimeOffset now)
+    {
+        if (due is not { } dueAt)
         {
-            return new DeadlineState(due, false, false, 0, 0);
+            return new DeadlineState(null, false, false, 0, 0);
         }
 
         var left = calendar.WorkingDaysBetween(now, dueAt);
+        var beyond = !calendar.Covers(calendar.LocalDate(dueAt).Year);
         if (now <= dueAt)
         {
-            return new DeadlineState(dueAt, left <= options.DueSoonWorkingDays, false, left, 0);
+            return new DeadlineState(dueAt, left <= options.DueSoonWorkingDays, false, left, 0, beyond);
         }
 
         // Late days are counted by date: the due day itself is the first, then each working day after it.
         var late = 1 + calendar.WorkingDaysBetween(dueAt, now);
-        return new DeadlineState(dueAt, false, true, Math.Min(left, -1), late);
+        return new DeadlineState(dueAt, false, true, Math.Min(left, -1), late, beyond);
     }
 }

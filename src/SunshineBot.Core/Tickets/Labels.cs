@@ -101,6 +101,8 @@ public static class Labels
         TicketAction.SetLimit => "另行设定时限",
         TicketAction.FlagCase => "督办",
         TicketAction.RecordVisit => "现场核查",
+        TicketAction.RequestInformation => "一次性告知",
+        TicketAction.SupplyInformation => "家长补充材料",
         _ => action.ToString(),
     };
 

@@ -83,4 +83,6 @@ public enum TicketAction
     SetLimit,
     FlagCase,
     RecordVisit,
+    RequestInformation,
+    SupplyInformation,
 }

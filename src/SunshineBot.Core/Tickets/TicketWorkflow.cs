@@ -66,6 +66,8 @@ public static class TicketWorkflow
         Allow(TicketAction.SetLimit, null, TicketStatus.Received, TicketStatus.Dispatched, TicketStatus.PendingReview);
         Allow(TicketAction.FlagCase, null, Open);
         Allow(TicketAction.RecordVisit, null, TicketStatus.Dispatched, TicketStatus.PendingReview, TicketStatus.Replied, TicketStatus.Revisiting);
+        Allow(TicketAction.RequestInformation, null, TicketStatus.Received, TicketStatus.Dispatched);
+        Allow(TicketAction.SupplyInformation, null, TicketStatus.Received, TicketStatus.Dispatched);
         Allow(TicketAction.AddNote, null, Everywhere);
         Allow(TicketAction.RecordFinding, null, [.. Open, TicketStatus.Closed]);
         Allow(TicketAction.TagFault, null, [.. Open, TicketStatus.Closed]);

@@ -9,7 +9,9 @@ using SunshineBot.Web.Tickets;
 namespace SunshineBot.Web.Chat;
 
 /// <summary>Tickets as the chat sees them: filing, the duplicate guard, progress and the revisit answer.</summary>
-public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, RecordRevisit recordRevisit, ConversationOptions options, TimeProvider clock) : ITicketDesk
+public sealed class TicketDesk(
+    SunshineDbContext db, FileTicket fileTicket, RecordRevisit recordRevisit, ConversationOptions options, TimeProvider clock, DeadlinePolicy deadlines, Jobs.StaffNotices notices)
+    : ITicketDesk
 {
     public async Task<FiledTicket> FileAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -95,6 +97,40 @@ public sealed class TicketDesk(SunshineDbContext db, FileTicket fileTicket, Reco
         };
         await db.SaveChangesAsync(ct);
         return outcome;
+    }
+
+    public async Task<bool> SupplyInformationAsync(string number, string filedBy, string text, IReadOnlyList<IncomingImage> photos, CancellationToken ct)
+    {
+        var ticket = await db.TicketsWithHistory.SingleOrDefaultAsync(t => t.Number == number && t.FiledBy == filedBy, ct);
+        if (ticket is null || !ticket.HasUnansweredInformationRequest || !ticket.IsOpen)
+        {
+            return false;
+        }
+
+        var at = clock.GetUtcNow();
+        var parent = new Actor("parent:" + filedBy, "家长");
+        if (TicketWorkflow.IsAllowed(ticket.Status, TicketAction.SupplyInformation))
+        {
+            ticket.SupplyInformation(parent, at, text, deadlines);
+        }
+        else
+        {
+            // Answered after the unit replied: nothing is lost, the words are kept as a note.
+            ticket.AddNote(parent, at, "家长补充（答复后收到）：" + (text.Length > 2000 ? text[..2000] : text));
+        }
+        foreach (var photo in photos)
+        {
+            ticket.AddAttachment(parent, at, new TicketAttachment(photo.FileName, photo.ContentType, photo.Size, photo.StorageKey, at));
+        }
+
+        if ((ticket.HandlingUnitCode ?? ticket.ReceivingUnitCode) is { } unit)
+        {
+            var staff = await notices.StaffOfUnitAsync(unit, ct);
+            await notices.AddAsync($"supplied:{ticket.Number}", "supplied", ticket.Number, $"工单 {ticket.Number} 的家长已补充材料，请查看并继续办理。", staff, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     internal static TicketSummary Summarize(Ticket t) =>

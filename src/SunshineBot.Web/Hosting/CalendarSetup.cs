@@ -28,4 +28,22 @@ public static class CalendarSetup
         builder.Services.AddSingleton<DeadlinePolicy>();
         return builder;
     }
+
+    /// <summary>Start-up log: how far the calendar reaches; a warning within <see cref="CalendarCoverage.WarnDays"/> days of its end.</summary>
+    public static void LogCalendarCoverage(this WebApplication app)
+    {
+        var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var coverage = CalendarCoverage.Of(calendar, calendar.LocalDate(clock.GetUtcNow()));
+        if (coverage.RunningOut)
+        {
+            app.Logger.LogWarning(
+                "Working-day calendar: holidays are known through {End} ({DaysLeft} days left); deadlines after that count weekends only and are flagged. Import the next year with `sunshinebot calendar import FILE` and restart",
+                coverage.CoveredThrough, coverage.DaysLeft);
+        }
+        else
+        {
+            app.Logger.LogInformation("Working-day calendar: holidays are known through {End}", coverage.CoveredThrough);
+        }
+    }
 }

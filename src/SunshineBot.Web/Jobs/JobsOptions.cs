@@ -17,6 +17,12 @@ public sealed class JobsOptions
     /// <summary>How often new urgent tickets are looked for (the alert is also scheduled at once on filing when possible).</summary>
     public TimeSpan UrgentScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// <c>Jobs:UrgentAckTimeout</c>: an urgent alert nobody has acknowledged (确认收到) this long after it went out is
+    /// escalated to the service centre's admins, once.
+    /// </summary>
+    public TimeSpan UrgentAckTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Quartz cron (seconds first) in the calendar's time zone: 01:00 on the 1st by default.</summary>
     public string MonthlyReportCron { get; set; } = "0 0 1 1 * ?";
 
@@ -28,6 +34,11 @@ public sealed class JobsOptions
         if (DeadlineScanInterval < TimeSpan.FromSeconds(10) || RevisitScanInterval < TimeSpan.FromSeconds(10) || UrgentScanInterval < TimeSpan.FromSeconds(10))
         {
             yield return "Jobs: scan intervals must be at least 10 seconds";
+        }
+
+        if (UrgentAckTimeout < TimeSpan.FromMinutes(1))
+        {
+            yield return "Jobs:UrgentAckTimeout must be at least 1 minute";
         }
 
         if (!Quartz.CronExpression.TryParse(MonthlyReportCron, out _))

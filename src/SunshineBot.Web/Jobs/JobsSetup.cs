@@ -37,6 +37,9 @@ public static class JobsSetup
         services.AddScoped<ITicketFiledHook, UrgentTicketFiledHook>();
         services.AddScoped<CreateMonthlyReport>();
         services.AddScoped<ManageDutyRoster>();
+        services.AddScoped<DutyRosterGaps>();
+        services.AddScoped<AcknowledgeUrgentAlert>();
+        services.AddScoped<Staff.AdminWarnings>();
         services.AddScoped<ListNotifications>();
         services.AddScoped<ListMonthlyReports>();
         services.AddScoped<ListJobs>();

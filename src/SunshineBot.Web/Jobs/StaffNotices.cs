@@ -46,6 +46,15 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
         return CentreAdminsAtTheTop(admins.Select(a => (a.UserName, a.Path)));
     }
 
+    /// <summary>The admins of the topmost units (the service centre).</summary>
+    public async Task<IReadOnlyList<string>> CentreAsync(CancellationToken ct)
+    {
+        var admins = await db.StaffUsers.Where(u => u.Active && u.Role == StaffRole.CentreAdmin)
+            .Join(db.Units, u => u.UnitCode, unit => unit.Code, (u, unit) => new { u.UserName, unit.Path })
+            .ToListAsync(ct);
+        return CentreAdminsAtTheTop(admins.Select(a => (a.UserName, a.Path)));
+    }
+
     /// <summary>
     /// Adds one notification per recipient (not saved), keyed by the cause so it is listed once, and a WeChat message
     /// for each recipient with an OpenID when WeChat is configured.
@@ -99,6 +108,10 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
         "late-extension" => "延期理由逾期未报",
         "sent-back" => "工单发回重办",
         "escalated" => "升级督办",
+        "urgent-escalated" => "重大特急件无人确认",
+        "resolution-due-soon" => "工单即将到达办结时限",
+        "resolution-overdue" => "工单超过办结时限",
+        "supplied" => "家长已补充材料",
         _ => "工单提醒",
     };
 

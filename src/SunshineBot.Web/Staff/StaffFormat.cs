@@ -29,11 +29,15 @@ public static class StaffFormat
 
         if (state.IsOverdue)
         {
-            return $"已超期 {state.OverdueWorkingDays} 个工作日";
+            return $"已超期 {state.OverdueWorkingDays} 个工作日" + (state.BeyondCalendar ? BeyondCalendarNote : "");
         }
 
-        return state.WorkingDaysLeft == 0 ? "今天到期" : $"剩余 {state.WorkingDaysLeft} 个工作日";
+        var text = state.WorkingDaysLeft == 0 ? "今天到期" : $"剩余 {state.WorkingDaysLeft} 个工作日";
+        return state.BeyondCalendar ? text + BeyondCalendarNote : text;
     }
+
+    /// <summary>Shown with every limit that falls in a year the calendar does not list.</summary>
+    public const string BeyondCalendarNote = "；该年节假日未导入，仅按周末计算，请人工核对";
 
     public static string DeadlineClass(DeadlineState state)
     {

@@ -36,6 +36,7 @@ public static class StaffSetup
         services.AddScoped<RevealContact>();
         services.AddScoped<ActOnTicket>();
         services.AddScoped<TakeHandlingStep>();
+        services.AddScoped<AskParentForInformation>();
         services.AddScoped<RecordPublishedReply>();
         services.AddSingleton(builder.Configuration.GetSection(Core.Reports.ReportOptions.Section).Get<Core.Reports.ReportOptions>() ?? new Core.Reports.ReportOptions());
         services.AddScoped<Data.Reports.BuildReports>();
@@ -96,6 +97,7 @@ public static class StaffSetup
         app.MapRazorPages();
         app.MapStaffApi();
         app.MapStaffHandlingApi();
+        app.MapStaffDutyApi();
         app.MapStaffFiles();
         app.MapOpenApi();
         return app;

@@ -8,8 +8,8 @@ internal static class TicketActions
     /// <summary>The actor each action is performed by: the filer withdraws, the handler replies, the centre does the rest.</summary>
     public static Actor ActorFor(TicketAction action) => action switch
     {
-        TicketAction.Withdraw => TicketFactory.Filer,
-        TicketAction.Reply or TicketAction.RequestExtension or TicketAction.Acknowledge or TicketAction.HandBack or TicketAction.RecordVisit => TicketFactory.Handler,
+        TicketAction.Withdraw or TicketAction.SupplyInformation => TicketFactory.Filer,
+        TicketAction.Reply or TicketAction.RequestExtension or TicketAction.Acknowledge or TicketAction.HandBack or TicketAction.RecordVisit or TicketAction.RequestInformation => TicketFactory.Handler,
         TicketAction.LeaderInstruct or TicketAction.Approve => TicketFactory.Leader,
         _ => TicketFactory.Centre,
     };
@@ -50,6 +50,8 @@ internal static class TicketActions
             case TicketAction.SetLimit: ticket.SetUrgentLimit(actor, at, 24, null, "局领导要求", policy); break;
             case TicketAction.FlagCase: ticket.FlagCase(actor, at, CaseFlag.Coordination, at.AddDays(5), onSiteVisit: true, "多部门协调"); break;
             case TicketAction.RecordVisit: ticket.RecordVisit(actor, at, "到校核查，情况属实"); break;
+            case TicketAction.RequestInformation: ticket.RequestInformation(actor, at, "孩子所在班级；收据照片"); break;
+            case TicketAction.SupplyInformation: ticket.SupplyInformation(actor, at, "三年级二班", policy); break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "no instance method performs this action");
         }

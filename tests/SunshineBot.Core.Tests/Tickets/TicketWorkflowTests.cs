@@ -96,6 +96,11 @@ public class TicketWorkflowTests
         var factory = new TicketFactory();
         var needsPendingExtension = action is TicketAction.ApproveExtension or TicketAction.RejectExtension;
         var ticket = factory.InState(from, needsPendingExtension, action == TicketAction.SetLimit ? Severity.Urgent : Severity.Normal, onSiteVisit: action == TicketAction.RecordVisit);
+        if (action == TicketAction.SupplyInformation)
+        {
+            ticket.RequestInformation(TicketFactory.Handler, factory.Tick(), "孩子所在班级");
+        }
+
         var eventsBefore = ticket.Events.ToList();
         var at = factory.Tick();
 
@@ -190,7 +195,9 @@ public class TicketWorkflowTests
             (TicketAction.Dispatch, TicketStatus.Dispatched),
             (TicketAction.Urge, TicketStatus.Received),
             (TicketAction.Withdraw, TicketStatus.Withdrawn),
-            (TicketAction.MarkDuplicate, TicketStatus.Duplicate));
+            (TicketAction.MarkDuplicate, TicketStatus.Duplicate),
+            (TicketAction.RequestInformation, TicketStatus.Received),
+            (TicketAction.SupplyInformation, TicketStatus.Received));
         Row(
             TicketStatus.Dispatched,
             (TicketAction.Acknowledge, TicketStatus.Dispatched),
@@ -206,7 +213,9 @@ public class TicketWorkflowTests
             (TicketAction.RejectExtension, TicketStatus.Dispatched),
             (TicketAction.Urge, TicketStatus.Dispatched),
             (TicketAction.Withdraw, TicketStatus.Withdrawn),
-            (TicketAction.MarkDuplicate, TicketStatus.Duplicate));
+            (TicketAction.MarkDuplicate, TicketStatus.Duplicate),
+            (TicketAction.RequestInformation, TicketStatus.Dispatched),
+            (TicketAction.SupplyInformation, TicketStatus.Dispatched));
         Row(
             TicketStatus.PendingReview,
             (TicketAction.CorrectIntake, TicketStatus.PendingReview),

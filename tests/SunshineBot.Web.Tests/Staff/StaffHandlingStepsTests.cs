@@ -27,6 +27,8 @@ public sealed class StaffHandlingStepsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var dto = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(30.0, dto.GetProperty("handling").GetProperty("minutesToAcknowledge").GetDouble());
+        Assert.Equal(dto.GetProperty("dueAt").GetDateTimeOffset(), dto.GetProperty("resolution").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.NotEqual(dto.GetProperty("deadline").GetProperty("dueAt").GetDateTimeOffset(), dto.GetProperty("resolution").GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal("east老师", dto.GetProperty("handling").GetProperty("acknowledgedBy").GetString());
         Assert.Contains(dto.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "Acknowledge" && e.GetProperty("note").GetString() == "已安排专人核实");
         Assert.DoesNotContain("Acknowledge", dto.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));

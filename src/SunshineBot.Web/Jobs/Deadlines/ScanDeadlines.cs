@@ -8,29 +8,43 @@ using SunshineBot.Data;
 namespace SunshineBot.Web.Jobs.Deadlines;
 
 /// <summary>What one deadline pass did.</summary>
-public sealed record DeadlineScanResult(int DueSoon, int Urged, int LateDays, int ExtensionMissed);
+/// <param name="ResolutionDueSoon">Reminders about the resolution limit (办结时限).</param>
+/// <param name="ResolutionOverdue">Tickets found past the resolution limit for the first time (催办 or, once replied, a note).</param>
+/// <param name="ResolutionLateDays">Further working days late on the resolution limit, one timeline note each.</param>
+public sealed record DeadlineScanResult(int DueSoon, int Urged, int LateDays, int ExtensionMissed, int ResolutionDueSoon = 0, int ResolutionOverdue = 0, int ResolutionLateDays = 0);
 
 /// <summary>
-/// The deadline pass over tickets still waiting for their reply (the stretch units are scored on):
+/// The deadline pass. First the reply limit, over tickets still waiting for their reply (the stretch units are scored on):
 /// due soon on a working day → a reminder to the handling unit; the first overdue working day → an automatic 催办
 /// (Urge by the system) and a notice to the unit and its supervising centre; each further working day late → a note on
 /// the timeline (seed 004 deducts per day late); no extension reason within its window on a late ticket → flagged.
 /// Every action is keyed by the limit it is about, so an extension or a redo (new limit) starts afresh.
+/// Then the resolution limit ("3个工作日有回复，7个工作日要落实", seed 002) the same way over every open ticket (see
+/// ScanDeadlines.Resolution.cs).
 /// </summary>
-public sealed class ScanDeadlines(SunshineDbContext db, JobMarks marks, StaffNotices notices, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock)
+public sealed partial class ScanDeadlines(SunshineDbContext db, JobMarks marks, StaffNotices notices, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock)
 {
     public async Task<DeadlineScanResult> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var numbers = await db.Tickets.AsNoTracking()
-            .Where(t => t.Status == TicketStatus.Received || t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.PendingReview)
+            .Where(t => t.Status == TicketStatus.Received || t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.PendingReview
+                || t.Status == TicketStatus.Replied || t.Status == TicketStatus.Revisiting)
             .OrderBy(t => t.Id).Select(t => t.Number).ToListAsync(ct);
         var result = new DeadlineScanResult(0, 0, 0, 0);
         foreach (var number in numbers)
         {
             db.ChangeTracker.Clear();
             var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number, ct);
+            if (ticket.IsAwaitingInformation && deadlines.Options.InformationWait == InformationWaitRule.Pause)
+            {
+                continue; // 一次性告知: the clock stands still until the parent answers
+            }
+
             result = await CheckAsync(ticket, now, result, ct);
+            db.ChangeTracker.Clear();
+            ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number, ct);
+            result = await CheckResolutionAsync(ticket, now, result, ct);
         }
 
         return result;

@@ -12,12 +12,17 @@ namespace SunshineBot.Web.Jobs.Urgent;
 /// ticket, or the centre admins when the roster names no one (seed 004: no one on duty is a fault). Once per ticket:
 /// at filing (<see cref="UrgentTicketFiledHook"/>), and by the periodic scan for anything that slipped through.
 /// </summary>
-public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, StaffNotices notices, WorkingDayCalendar calendar, TimeProvider clock)
+public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, StaffNotices notices, WorkingDayCalendar calendar, TimeProvider clock, JobsOptions options)
 {
     /// <summary>Urgent tickets older than this when first seen (e.g. at the first start) are not alerted.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
 
     public static string MarkKey(string number) => $"urgent:{number}";
+
+    /// <summary>Set when someone acknowledged (确认收到) the alert.</summary>
+    public static string AckKey(string number) => $"urgent-ack:{number}";
+
+    public static string EscalatedKey(string number) => $"urgent-escalated:{number}";
 
     /// <summary>Returns the tickets alerted in this pass.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
@@ -37,7 +42,42 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
             }
         }
 
+        await EscalateUnacknowledgedAsync(urgent.Select(t => t.Number).ToList(), now, ct);
         return alerted;
+    }
+
+    /// <summary>
+    /// Alerts sent more than <see cref="JobsOptions.UrgentAckTimeout"/> ago that nobody acknowledged: once, to the
+    /// centre's admins, with a note on the timeline. Returns the tickets escalated.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EscalateUnacknowledgedAsync(IReadOnlyList<string> numbers, DateTimeOffset now, CancellationToken ct)
+    {
+        var escalated = new List<string>();
+        var cutoff = now - options.UrgentAckTimeout;
+        var keys = numbers.Select(MarkKey).ToList();
+        var sent = await db.JobMarks.AsNoTracking().Where(m => keys.Contains(m.Key)).Select(m => new { m.Key, m.At }).ToListAsync(ct);
+        foreach (var alert in sent.Where(m => m.At <= cutoff).OrderBy(m => m.At))
+        {
+            var number = alert.Key["urgent:".Length..];
+            if (await marks.ExistsAsync(AckKey(number), ct) || await marks.ExistsAsync(EscalatedKey(number), ct))
+            {
+                continue;
+            }
+
+            db.ChangeTracker.Clear();
+            var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number, ct);
+            var minutes = (int)options.UrgentAckTimeout.TotalMinutes;
+            ticket.AddNote(Actor.System, now, $"重大特急件提醒发出 {minutes} 分钟仍无人确认收到，已上报服务中心");
+            var text = $"【重大特急件无人确认】{number} 的提醒发出 {minutes} 分钟仍无人确认收到，请中心立即安排处置。";
+            await notices.AddAsync(EscalatedKey(number), "urgent-escalated", number, text, await notices.CentreAsync(ct), ct);
+            marks.Add(EscalatedKey(number));
+            if (await marks.SaveAsync(ct))
+            {
+                escalated.Add(number);
+            }
+        }
+
+        return escalated;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public static class StaffPermissions
 {
     private static readonly HashSet<TicketAction> HandlerActions =
         [TicketAction.Reply, TicketAction.RequestExtension, TicketAction.ProposeAction, TicketAction.AddNote, TicketAction.RevealContact,
-            TicketAction.Acknowledge, TicketAction.HandBack, TicketAction.RecordVisit];
+            TicketAction.Acknowledge, TicketAction.HandBack, TicketAction.RecordVisit, TicketAction.RequestInformation];
 
     private static readonly HashSet<TicketAction> LeaderActions =
         [TicketAction.LeaderInstruct, TicketAction.Approve, TicketAction.Return, TicketAction.ApproveExtension, TicketAction.RejectExtension, TicketAction.AddNote, TicketAction.RevealContact];
@@ -19,7 +19,7 @@ public static class StaffPermissions
     public static bool Can(StaffRole role, TicketAction action) => role switch
     {
         // Receive is intake; Withdraw belongs to the filer alone.
-        StaffRole.CentreAdmin => action is not (TicketAction.Receive or TicketAction.Withdraw or TicketAction.AddAttachment),
+        StaffRole.CentreAdmin => action is not (TicketAction.Receive or TicketAction.Withdraw or TicketAction.AddAttachment or TicketAction.SupplyInformation),
         StaffRole.Handler => HandlerActions.Contains(action),
         StaffRole.Leader => LeaderActions.Contains(action),
         _ => false,
@@ -63,6 +63,7 @@ public static class StaffPermissions
             .Where(a => a is not TicketAction.Acknowledge || ticket.AcknowledgedAt is null)
             .Where(a => a is not TicketAction.RecordVisit || ticket.OnSiteVisitRequired)
             .Where(a => a is not TicketAction.SetLimit || ticket.Severity == Severity.Urgent)
+            .Where(a => a is not TicketAction.RequestInformation || (ticket.InformationRequest is null && Core.Parents.ParentAddress.Of(ticket) is not null))
             .OrderBy(a => (int)a)
             .ToArray();
 }

@@ -13,9 +13,10 @@ public sealed record UnitDto(string Code, string Name, string Kind, string? Pare
     public static UnitDto From(Unit u) => new(u.Code, u.Name, u.Kind.ToString(), u.ParentCode, u.Active, u.StampImageRef is not null);
 }
 
-public sealed record DeadlineDto(DateTimeOffset? DueAt, int WorkingDaysLeft, bool DueSoon, bool Overdue, int OverdueWorkingDays)
+/// <summary><c>beyondCalendar</c>: the due date is in a year the calendar does not list, counted on weekends only.</summary>
+public sealed record DeadlineDto(DateTimeOffset? DueAt, int WorkingDaysLeft, bool DueSoon, bool Overdue, int OverdueWorkingDays, bool BeyondCalendar)
 {
-    public static DeadlineDto From(DeadlineState s) => new(s.DueAt, s.WorkingDaysLeft, s.IsDueSoon, s.IsOverdue, s.OverdueWorkingDays);
+    public static DeadlineDto From(DeadlineState s) => new(s.DueAt, s.WorkingDaysLeft, s.IsDueSoon, s.IsOverdue, s.OverdueWorkingDays, s.BeyondCalendar);
 }
 
 public sealed record QueueItemDto(string Number, string Kind, string Severity, string Channel, string Category, string Status, string StatusLabel, string Summary, string? SchoolName, string? HandlingUnitCode, DateTimeOffset ReceivedAt, DeadlineDto Deadline)
@@ -30,7 +31,10 @@ public sealed record EventDto(int Sequence, DateTimeOffset At, string Actor, str
 
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
 
-/// <summary>Every field of the intake form; the name, the phone and every free text masked unless this response is a reveal.</summary>
+/// <summary>
+/// Every field of the intake form; the name, the phone and every free text masked unless this response is a reveal.
+/// <c>deadline</c> is the limit that applies now; <c>resolution</c> is always the resolution limit (办结时限).
+/// </summary>
 public sealed record TicketDto(
     string Number, string Kind, string Severity, string Channel, string Category, string Status, string StatusLabel,
     string? VisitorName, string? VisitorPhone, bool ContactMasked, bool CanRevealContact, bool Anonymous, bool Confidential,
@@ -42,7 +46,7 @@ public sealed record TicketDto(
     string? ExtensionReason, int? ExtensionWorkingDays, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline,
     string? Finding, bool? ReplyFollowsTemplate, bool? ReplyHasStamp, IReadOnlyList<FaultDto> Faults,
-    string? ExternalSource, string? ExternalNumber, HandlingDto Handling)
+    string? ExternalSource, string? ExternalNumber, HandlingDto Handling, DeadlineDto Resolution)
 {
     public static TicketDto From(TicketDetails d)
     {
@@ -61,14 +65,18 @@ public sealed record TicketDto(
             t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), d.Text(e.Note))).ToArray(),
             t.Finding?.ToString(), t.ReplyFollowsTemplate, t.ReplyHasStamp,
             t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, d.Text(f.Reason) ?? "")).ToArray(),
-            t.ExternalSource, t.ExternalNumber, HandlingDto.From(d));
+            t.ExternalSource, t.ExternalNumber, HandlingDto.From(d), DeadlineDto.From(d.Resolution));
     }
 }
 
-/// <summary>签收, 退回 and supervision: <c>minutesToAcknowledge</c> from dispatch to acknowledgement (quick response).</summary>
+/// <summary>
+/// 签收, 退回 and supervision: <c>minutesToAcknowledge</c> from dispatch to acknowledgement (quick response);
+/// 一次性告知: what the parent was asked for, when, and whether the answer is still awaited.
+/// </summary>
 public sealed record HandlingDto(
     DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, double? MinutesToAcknowledge, int RedispatchCount, string? HandBackReason,
-    string? Flag, DateTimeOffset? FlagDueAt, bool OnSiteVisitRequired, string? VisitRecord, DateTimeOffset? VisitedAt)
+    string? Flag, DateTimeOffset? FlagDueAt, bool OnSiteVisitRequired, string? VisitRecord, DateTimeOffset? VisitedAt,
+    string? InformationRequested, DateTimeOffset? InformationRequestedAt, bool AwaitingInformation)
 {
     /// <summary>Free text masked as the rest of the ticket (<see cref="TicketDetails.Text"/>).</summary>
     public static HandlingDto From(TicketDetails d)
@@ -77,7 +85,8 @@ public sealed record HandlingDto(
         var t = d.Ticket;
         return new(
             t.AcknowledgedAt, t.AcknowledgedBy, t.TimeToAcknowledge is { } span ? Math.Round(span.TotalMinutes, 1) : null, t.RedispatchCount, d.Text(t.HandBackReason),
-            t.Flag?.ToString(), t.FlagDueAt, t.OnSiteVisitRequired, d.Text(t.VisitRecord), t.VisitedAt);
+            t.Flag?.ToString(), t.FlagDueAt, t.OnSiteVisitRequired, d.Text(t.VisitRecord), t.VisitedAt,
+            d.Text(t.InformationRequest?.Note), t.InformationRequest?.At, t.IsAwaitingInformation);
     }
 }
 

@@ -32,6 +32,12 @@ public static class StaffHandlingEndpoints
         Map<LimitBody>(api, "/limit", b => new(TicketAction.SetLimit, b?.Note, Hours: b?.Hours, WorkingDays: b?.WorkingDays));
         Map<FlagBody>(api, "/flag", b => new(TicketAction.FlagCase, b?.Note, WorkingDays: b?.WorkingDays, Flag: b?.Flag, OnSiteVisit: b?.OnSiteVisit ?? false));
         Map<TextBody>(api, "/visit", b => new(TicketAction.RecordVisit, b?.Text));
+        api.MapPost("/ask-parent", async (string number, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TextBody? body, ClaimsPrincipal user, StaffAccess access, AskParentForInformation ask, GetTicket get, CancellationToken ct) =>
+        {
+            var member = await access.RequireAsync(user, ct);
+            var ticket = await ask.RunAsync(member, number, body?.Text, ct);
+            return TypedResults.Ok(TicketDto.From(await get.DescribeAsync(member, ticket, false, ct)));
+        });
         return app;
     }
 

@@ -16,7 +16,8 @@ public sealed record TicketDetails(
     DeadlineState Deadline,
     Unit? HandlingUnit,
     Unit? ReceivingUnit,
-    IReadOnlyList<TicketAction> Actions)
+    IReadOnlyList<TicketAction> Actions,
+    DeadlineState Resolution)
 {
     /// <summary>
     /// The description as this caller may see it now: the complainant's name and phone (and any mobile number a parent
@@ -52,13 +53,15 @@ public sealed class GetTicket(StaffAccess access, SunshineDbContext db, Deadline
                 NullIfEmpty(ContactInfo.MaskPhone(ticket.VisitorPhone)),
                 true,
                 StaffPermissions.CanReveal(member.Role, ticket) && (ticket.VisitorName is not null || ticket.VisitorPhone is not null));
+        var now = clock.GetUtcNow();
         return new TicketDetails(
             ticket,
             contact,
-            deadlines.Evaluate(ticket, clock.GetUtcNow()),
+            deadlines.Evaluate(ticket, now),
             units.FirstOrDefault(u => u.Code == ticket.HandlingUnitCode),
             units.FirstOrDefault(u => u.Code == ticket.ReceivingUnitCode),
-            StaffPermissions.Offered(member, ticket));
+            StaffPermissions.Offered(member, ticket),
+            deadlines.EvaluateResolution(ticket, now));
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SunshineBot.Data.Jobs;
 using SunshineBot.Web.Staff;
+using SunshineBot.Web.Jobs.Urgent;
 using SunshineBot.Web.Staff.Jobs;
 
 namespace SunshineBot.Web.Pages.Staff.Notifications;
@@ -19,6 +20,12 @@ public sealed class IndexModel(ListNotifications notifications) : StaffPageModel
     {
         await notifications.MarkReadAsync(Member, id, HttpContext.RequestAborted);
         return Done("已标为已读。");
+    }
+
+    public async Task<IActionResult> OnPostAckAsync(string number, [FromServices] AcknowledgeUrgentAlert ack)
+    {
+        await ack.RunAsync(Member, number ?? "", HttpContext.RequestAborted);
+        return Done($"已确认收到 {number} 的重大特急件提醒。");
     }
 
     protected override async Task ReloadAsync() => Items = await notifications.ListAsync(Member, 200, HttpContext.RequestAborted);

@@ -80,6 +80,12 @@ public sealed class DetailModel(
         return action == TicketAction.HandBack ? Done("已退回服务中心。", "/staff") : Done($"已{Labels.Of(action)}。");
     }
 
+    public async Task<IActionResult> OnPostAskParentAsync(string? text, [FromServices] AskParentForInformation ask)
+    {
+        await ask.RunAsync(Member, Number, text, HttpContext.RequestAborted);
+        return Done("已把需要补充的内容一次性发给家长，家长回复后会记到工单上。");
+    }
+
     protected override async Task ReloadAsync()
     {
         Details = await get.RunAsync(Member, Number, HttpContext.RequestAborted);
