@@ -9,15 +9,20 @@ namespace SunshineBot.Web.Jobs.Urgent;
 /// 确认收到: someone who got the urgent alert (or a centre admin) confirms it, once per ticket; the confirmation is a
 /// timeline note and stops the escalation (<see cref="AlertUrgentTickets.EscalateUnacknowledgedAsync"/>).
 /// </summary>
-public sealed class AcknowledgeUrgentAlert(SunshineDbContext db, JobMarks marks, TimeProvider clock)
+public sealed class AcknowledgeUrgentAlert(SunshineDbContext db, JobMarks marks, StaffAccess access, TimeProvider clock)
 {
     public async Task RunAsync(StaffMember member, string number, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
         var alerted = await db.StaffNotifications.AnyAsync(n => n.Kind == "urgent" && n.TicketNumber == number && n.UserName == member.UserName, ct);
-        if (!alerted && !member.IsAdmin)
+        if (!alerted)
         {
-            throw new StaffForbiddenException("只有收到重大特急件提醒的值班人员或中心管理员可以确认。");
+            // Not alerted: only an admin who can see the ticket (outside the scope it does not exist).
+            await access.LoadTicketAsync(member, number, ct);
+            if (!member.IsAdmin)
+            {
+                throw new StaffForbiddenException("只有收到重大特急件提醒的值班人员或中心管理员可以确认。");
+            }
         }
 
         if (!await marks.ExistsAsync(AlertUrgentTickets.MarkKey(number), ct))
