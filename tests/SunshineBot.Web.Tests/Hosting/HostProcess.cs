@@ -69,7 +69,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
         host._process.EnableRaisingEvents = true;
         host._process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("host exited: " + host.Output));
 
-        host.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        host.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(180));
         return host;
     }
 
