@@ -8,6 +8,7 @@ using SunshineBot.WeChat.Crypto;
 using SunshineBot.WeChat.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SunshineBot.Web.Tests.Staff;
 using SunshineBot.Web.Tests.WeChat;
 
 namespace SunshineBot.Web.Tests.Security;
@@ -87,7 +88,8 @@ public sealed class HostileHostPropertyTests(HostileHostPropertyTests.Host fixtu
     /// <summary>One host for both properties, with every limit out of the way and errors recorded.</summary>
     public sealed class Host : IAsyncLifetime
     {
-        public ErrorLogs Errors { get; } = new();
+        /// <summary>Errors and criticals only (an unhandled exception in a request is logged as an error).</summary>
+        public StaffTestHost.RecordingLogs Errors { get; } = new(LogLevel.Error, limit: 20);
 
         internal WeChatTestHost WeChat { get; private set; } = null!;
 
@@ -95,53 +97,6 @@ public sealed class HostileHostPropertyTests(HostileHostPropertyTests.Host fixtu
             WeChat = await WeChatTestHost.StartAsync(Quiet, services: s => s.AddSingleton<ILoggerProvider>(Errors));
 
         public async Task DisposeAsync() => await WeChat.DisposeAsync();
-    }
-
-    /// <summary>Errors and criticals only (an unhandled exception in a request is logged as an error).</summary>
-    public sealed class ErrorLogs : ILoggerProvider
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return [.. _lines];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ErrorLogs logs, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel < LogLevel.Error)
-                {
-                    return;
-                }
-
-                lock (logs._lines)
-                {
-                    if (logs._lines.Count < 20)
-                    {
-                        logs._lines.Add($"{category} {formatter(state, exception)} {exception}");
-                    }
-                }
-            }
-        }
     }
 
     private static Dictionary<string, string?> Quiet => new()

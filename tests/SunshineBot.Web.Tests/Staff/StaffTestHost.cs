@@ -188,7 +188,8 @@ public sealed partial class StaffTestHost : IDisposable
         }
     }
 
-    public sealed class RecordingLogs : ILoggerProvider
+    /// <summary>Log lines at <paramref name="minimum"/> or above, the first <paramref name="limit"/> of them.</summary>
+    public sealed class RecordingLogs(LogLevel minimum = LogLevel.Trace, int limit = int.MaxValue) : ILoggerProvider
     {
         private readonly List<string> _lines = [];
 
@@ -203,6 +204,10 @@ public sealed partial class StaffTestHost : IDisposable
             }
         }
 
+        private LogLevel Minimum => minimum;
+
+        private int Limit => limit;
+
         public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
         public void Dispose()
@@ -214,14 +219,22 @@ public sealed partial class StaffTestHost : IDisposable
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
 
-            public bool IsEnabled(LogLevel logLevel) => true;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= logs.Minimum;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
+                if (!IsEnabled(logLevel))
+                {
+                    return;
+                }
+
                 var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
                 lock (logs._lines)
                 {
-                    logs._lines.Add($"{category} {formatter(state, exception)} {values} {exception}");
+                    if (logs._lines.Count < logs.Limit)
+                    {
+                        logs._lines.Add($"{category} {formatter(state, exception)} {values} {exception}");
+                    }
                 }
             }
         }
