@@ -98,9 +98,12 @@ public sealed class StaffHandlingStepsTests
         var limited = await admin.PostAsJsonAsync($"/api/staff/tickets/{ticket.Number}/limit", new { hours = 4, note = "局领导要求" });
 
         var dto = await limited.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(ticket.ReceivedAt.AddHours(4), dto.GetProperty("firstReplyDueAt").GetDateTimeOffset());
-        Assert.Equal(ticket.ReceivedAt.AddHours(4), dto.GetProperty("dueAt").GetDateTimeOffset());
+        // PostgreSQL keeps microseconds; the ticket in hand has .NET's 100 ns ticks.
+        Assert.Equal(Microseconds(ticket.ReceivedAt.AddHours(4)), Microseconds(dto.GetProperty("firstReplyDueAt").GetDateTimeOffset()));
+        Assert.Equal(Microseconds(ticket.ReceivedAt.AddHours(4)), Microseconds(dto.GetProperty("dueAt").GetDateTimeOffset()));
     }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset at) => new(at.Ticks - (at.Ticks % 10), at.Offset);
 
     [Fact]
     public async Task FlagCase_WithOnSiteVisit_UnitRecordsTheVisit()
