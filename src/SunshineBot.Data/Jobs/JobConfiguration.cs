@@ -31,6 +31,11 @@ internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<
 
 internal sealed class DutyShiftConfiguration : IEntityTypeConfiguration<DutyShift>
 {
+    // A time of day as "HH:mm" text on both providers.
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<TimeOnly, string> ClockTime = new(
+        t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
+        s => TimeOnly.ParseExact(s, "HH:mm", CultureInfo.InvariantCulture));
+
     public void Configure(EntityTypeBuilder<DutyShift> b)
     {
         b.ToTable("duty_roster");
@@ -40,7 +45,12 @@ internal sealed class DutyShiftConfiguration : IEntityTypeConfiguration<DutyShif
             s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         b.Property(s => s.UserName).HasMaxLength(64).IsRequired();
         b.Property(s => s.Note).HasMaxLength(200);
+        b.Property(s => s.UnitCode).HasMaxLength(64);
+        b.Property(s => s.StartsAt).HasMaxLength(5).HasConversion(ClockTime);
+        b.Property(s => s.EndsAt).HasMaxLength(5).HasConversion(ClockTime);
+        b.Property(s => s.Phone).HasMaxLength(32);
         b.HasIndex(s => new { s.Day, s.UserName }).IsUnique();
+        b.HasIndex(s => new { s.UnitCode, s.Day });
     }
 }
 

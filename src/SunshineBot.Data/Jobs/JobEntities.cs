@@ -37,12 +37,26 @@ public sealed class StaffNotification
     public DateTimeOffset? ReadAt { get; set; }
 }
 
-/// <summary>值班表: one staff member on duty on one local date (nights, weekends and holidays included).</summary>
+/// <summary>
+/// 值班表: one staff member on duty for one unit on one local date, for the whole day or from <see cref="StartsAt"/> to
+/// <see cref="EndsAt"/> (an end not after the start runs past midnight into the next day: a night shift).
+/// </summary>
 public sealed class DutyShift
 {
     public long Id { get; set; }
 
     public DateOnly Day { get; set; }
+
+    /// <summary>The unit whose duty this is; null on lines from before rosters were per unit: the service centre's.</summary>
+    public string? UnitCode { get; set; }
+
+    /// <summary>Local start time; null with <see cref="EndsAt"/> for the whole day.</summary>
+    public TimeOnly? StartsAt { get; set; }
+
+    public TimeOnly? EndsAt { get; set; }
+
+    /// <summary>The number to call during the shift (shown to admins).</summary>
+    public string? Phone { get; set; }
 
     public string UserName { get; set; } = "";
 

@@ -38,6 +38,7 @@ public static class JobsSetup
         services.AddScoped<CreateMonthlyReport>();
         services.AddScoped<ManageDutyRoster>();
         services.AddScoped<DutyRosterGaps>();
+        services.AddScoped<OnDutyStaff>();
         services.AddScoped<AcknowledgeUrgentAlert>();
         services.AddScoped<Staff.AdminWarnings>();
         services.AddScoped<ListNotifications>();

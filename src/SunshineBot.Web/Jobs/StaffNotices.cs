@@ -29,32 +29,6 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
         return above.Count > 0 ? above : CentreAdminsAtTheTop(admins.Select(a => (a.UserName, a.Path)));
     }
 
-    /// <summary>The staff on duty on <paramref name="day"/> (值班表), or the centre admins when the roster has no one.</summary>
-    public async Task<IReadOnlyList<string>> OnDutyAsync(DateOnly day, CancellationToken ct)
-    {
-        var onDuty = await db.DutyRoster.Where(s => s.Day == day)
-            .Join(db.StaffUsers.Where(u => u.Active), s => s.UserName, u => u.UserName, (s, u) => u.UserName)
-            .OrderBy(n => n).ToListAsync(ct);
-        if (onDuty.Count > 0)
-        {
-            return onDuty;
-        }
-
-        var admins = await db.StaffUsers.Where(u => u.Active && u.Role == StaffRole.CentreAdmin)
-            .Join(db.Units, u => u.UnitCode, unit => unit.Code, (u, unit) => new { u.UserName, unit.Path })
-            .ToListAsync(ct);
-        return CentreAdminsAtTheTop(admins.Select(a => (a.UserName, a.Path)));
-    }
-
-    /// <summary>The admins of the topmost units (the service centre).</summary>
-    public async Task<IReadOnlyList<string>> CentreAsync(CancellationToken ct)
-    {
-        var admins = await db.StaffUsers.Where(u => u.Active && u.Role == StaffRole.CentreAdmin)
-            .Join(db.Units, u => u.UnitCode, unit => unit.Code, (u, unit) => new { u.UserName, unit.Path })
-            .ToListAsync(ct);
-        return CentreAdminsAtTheTop(admins.Select(a => (a.UserName, a.Path)));
-    }
-
     /// <summary>
     /// Adds one notification per recipient (not saved), keyed by the cause so it is listed once, and a WeChat message
     /// for each recipient with an OpenID when WeChat is configured.

@@ -321,7 +321,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([13], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Contains(13, await new SchemaMigrator(db).MigrateAsync());
             var ticket = await db.TicketsWithHistory.SingleAsync();
             Assert.Equal((0, false, null), (ticket.RedispatchCount, ticket.OnSiteVisitRequired, ticket.AcknowledgedAt));
             var at = ticket.ReceivedAt.AddHours(1);
@@ -337,6 +337,39 @@ public sealed class SchemaMigratorTests
             Assert.Equal(TimeSpan.FromHours(1), ticket.TimeToAcknowledge);
             Assert.Equal(Core.Tickets.CaseFlag.Supervised, ticket.Flag);
             Assert.True(ticket.OnSiteVisitRequired);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion13_KeepsRosterLinesAsTheCentresAndTakesUnitShifts(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            db.DutyRoster.Add(new Jobs.DutyShift { Day = new DateOnly(2026, 11, 28), UserName = "old.duty", CreatedAt = at });
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 13);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Contains(16, await new SchemaMigrator(db).MigrateAsync());
+            var old = await db.DutyRoster.SingleAsync();
+            Assert.Equal(("old.duty", null, null, null), (old.UserName, old.UnitCode, old.StartsAt, old.Phone));
+            db.DutyRoster.Add(new Jobs.DutyShift
+            {
+                Day = new DateOnly(2026, 11, 28), UnitCode = "S1", StartsAt = new TimeOnly(18, 0), EndsAt = new TimeOnly(8, 0), Phone = "0734-8100101",
+                UserName = "night", CreatedAt = at,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var night = await db.DutyRoster.SingleAsync(s => s.UnitCode == "S1" && s.Day == new DateOnly(2026, 11, 28));
+            Assert.Equal((new TimeOnly(18, 0), new TimeOnly(8, 0), "0734-8100101"), (night.StartsAt, night.EndsAt, night.Phone));
         }
     }
 
@@ -370,7 +403,7 @@ public sealed class SchemaMigratorTests
         var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         await using (var db = database.NewContext())
         {
-            Assert.Equal([11, 12, 13], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal([11, 12, 13, 16], await new SchemaMigrator(db).MigrateAsync());
             db.ManualScores.Add(new SunshineBot.Data.Reports.ManualScoreRecord
             {
                 RubricId = "zhuhui-2019", ItemId = "二.2(2)", UnitCode = "S1", FromDate = new DateOnly(2026, 1, 1), ToDate = new DateOnly(2026, 12, 31),
@@ -398,7 +431,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([12, 13], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal([12, 13, 16], await new SchemaMigrator(db).MigrateAsync());
             db.AuditLog.Add(new Audit.AuditEntry { At = DateTimeOffset.UnixEpoch, Kind = "login", Actor = "admin", ActorUnitCode = "YGS", Address = "127.0.0.1" });
             await db.SaveChangesAsync();
         }
@@ -463,18 +496,21 @@ public sealed class SchemaMigratorTests
             ("tickets", "AcknowledgedAt"), ("tickets", "AcknowledgedBy"), ("tickets", "RedispatchCount"), ("tickets", "HandBackReason"), ("tickets", "Flag"),
             ("tickets", "FlagDueAt"), ("tickets", "OnSiteVisitRequired"), ("tickets", "VisitRecord"), ("tickets", "VisitedAt"),
         ],
+        [16] = [("duty_roster", "UnitCode"), ("duty_roster", "StartsAt"), ("duty_roster", "EndsAt"), ("duty_roster", "Phone")],
     };
 
     /// <summary>The indexes each upgrade created on existing tables (dropped before their columns).</summary>
     private static readonly Dictionary<int, string[]> IndexesOf = new()
     {
         [9] = ["IX_tickets_ExternalSource_ExternalNumber"],
+        [16] = ["IX_duty_roster_UnitCode_Day"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>
     private static async Task RewindAsync(SunshineDbContext db, int version)
     {
-        foreach (var table in TablesOf.Where(t => t.Key > version).SelectMany(t => t.Value))
+        var dropped = TablesOf.Where(t => t.Key > version).SelectMany(t => t.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in dropped)
         {
 #pragma warning disable EF1003 // table names come from the constant list above
             await db.Database.ExecuteSqlRawAsync("DROP TABLE " + table + ";");
@@ -484,11 +520,11 @@ public sealed class SchemaMigratorTests
         foreach (var index in IndexesOf.Where(i => i.Key > version).SelectMany(i => i.Value))
         {
 #pragma warning disable EF1002, EF1003 // names come from the constant list above
-            await db.Database.ExecuteSqlRawAsync($"DROP INDEX \"{index}\";");
+            await db.Database.ExecuteSqlRawAsync($"DROP INDEX IF EXISTS \"{index}\";"); // gone with its table when that is newer
 #pragma warning restore EF1002, EF1003
         }
 
-        foreach (var (table, column) in ColumnsOf.Where(c => c.Key > version).SelectMany(c => c.Value))
+        foreach (var (table, column) in ColumnsOf.Where(c => c.Key > version).SelectMany(c => c.Value).Where(c => !dropped.Contains(c.Table)))
         {
 #pragma warning disable EF1002, EF1003 // names come from the constant list above
             await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {table} DROP COLUMN \"{column}\";");

@@ -8,11 +8,11 @@ using SunshineBot.Web.Tickets;
 namespace SunshineBot.Web.Jobs.Urgent;
 
 /// <summary>
-/// 重大特急件: alerts the staff on duty today (值班表, any hour, weekends and holidays included) about each new urgent
-/// ticket, or the centre admins when the roster names no one (seed 004: no one on duty is a fault). Once per ticket:
+/// 重大特急件: alerts the staff on duty now for the ticket's unit (值班表 per unit, any hour, weekends and holidays
+/// included), else for the units above it up to the centre, else the centre admins (seed 004: no one on duty is a fault). Once per ticket:
 /// at filing (<see cref="UrgentTicketFiledHook"/>), and by the periodic scan for anything that slipped through.
 /// </summary>
-public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, StaffNotices notices, WorkingDayCalendar calendar, TimeProvider clock, JobsOptions options)
+public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, StaffNotices notices, OnDutyStaff onDuty, WorkingDayCalendar calendar, TimeProvider clock, JobsOptions options)
 {
     /// <summary>Urgent tickets older than this when first seen (e.g. at the first start) are not alerted.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
@@ -48,7 +48,7 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
 
     /// <summary>
     /// Alerts sent more than <see cref="JobsOptions.UrgentAckTimeout"/> ago that nobody acknowledged: once, to the
-    /// centre's admins, with a note on the timeline. Returns the tickets escalated.
+    /// centre's staff on duty and its admins, with a note on the timeline. Returns the tickets escalated.
     /// </summary>
     public async Task<IReadOnlyList<string>> EscalateUnacknowledgedAsync(IReadOnlyList<string> numbers, DateTimeOffset now, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
             var minutes = (int)options.UrgentAckTimeout.TotalMinutes;
             ticket.AddNote(Actor.System, now, $"重大特急件提醒发出 {minutes} 分钟仍无人确认收到，已上报服务中心");
             var text = $"【重大特急件无人确认】{number} 的提醒发出 {minutes} 分钟仍无人确认收到，请中心立即安排处置。";
-            await notices.AddAsync(EscalatedKey(number), "urgent-escalated", number, text, await notices.CentreAsync(ct), ct);
+            await notices.AddAsync(EscalatedKey(number), "urgent-escalated", number, text, await onDuty.CentreAsync(now, ct), ct);
             marks.Add(EscalatedKey(number));
             if (await marks.SaveAsync(ct))
             {
@@ -96,7 +96,8 @@ public sealed class AlertUrgentTickets(SunshineDbContext db, JobMarks marks, Sta
         var received = calendar.ToLocal(ticket.ReceivedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
         var summary = ticket.Description.Length <= 60 ? ticket.Description : ticket.Description[..60] + "…";
         var text = $"【重大特急件】{ticket.Number}（{Labels.Of(ticket.Kind)}，{received}受理）：{summary} 请立即处置。";
-        await notices.AddAsync(key, "urgent", ticket.Number, text, await notices.OnDutyAsync(calendar.LocalDate(clock.GetUtcNow()), ct), ct);
+        var recipients = await onDuty.ForUnitAsync(ticket.HandlingUnitCode ?? ticket.ReceivingUnitCode, clock.GetUtcNow(), ct);
+        await notices.AddAsync(key, "urgent", ticket.Number, text, recipients, ct);
         marks.Add(key);
         return true;
     }

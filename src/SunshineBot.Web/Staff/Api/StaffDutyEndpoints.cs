@@ -8,9 +8,11 @@ using SunshineBot.Web.Staff.Jobs;
 
 namespace SunshineBot.Web.Staff.Api;
 
-public sealed record DutyBody(DateOnly? From, DateOnly? To, string? UserName, string? Note);
+/// <summary>A shift for each date: the unit (the account's own when empty), hours "HH:mm" (both empty: the whole day), phone.</summary>
+public sealed record DutyBody(DateOnly? From, DateOnly? To, string? UserName, string? UnitCode, string? StartsAt, string? EndsAt, string? Phone, string? Note);
 
-public sealed record DutyGapsDto(IReadOnlyList<DateOnly> Uncovered, IReadOnlyList<string> Warnings);
+/// <summary>The caller's own unit's uncovered dates, every checked unit's, and the admins' warnings.</summary>
+public sealed record DutyGapsDto(IReadOnlyList<DateOnly> Uncovered, IReadOnlyList<UnitDutyGaps> Units, IReadOnlyList<string> Warnings);
 
 public sealed record NotificationDto(long Id, string Kind, string? TicketNumber, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
@@ -24,16 +26,17 @@ public static class StaffDutyEndpoints
     {
         var api = app.MapGroup("/api/staff").WithTags("Staff").AddEndpointFilter<StaffProblemFilter>().RequireAuthorization(StaffClaims.ApiPolicy);
         api.UseStaffApiResponses();
-        api.MapGet("/duty", async (DateOnly? from, int? days, ClaimsPrincipal user, StaffAccess access, ManageDutyRoster roster, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/duty", async (DateOnly? from, int? days, string? unit, ClaimsPrincipal user, StaffAccess access, ManageDutyRoster roster, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct) =>
         {
             var member = await access.RequireAsync(user, ct);
-            return TypedResults.Ok(await roster.ListAsync(member, from ?? calendar.LocalDate(clock.GetUtcNow()), Math.Clamp(days ?? 31, 1, 366), ct));
+            return TypedResults.Ok(await roster.ListAsync(member, from ?? calendar.LocalDate(clock.GetUtcNow()), Math.Clamp(days ?? 31, 1, 366), ct, unit));
         });
         api.MapPost("/duty", async (DutyBody body, ClaimsPrincipal user, StaffAccess access, ManageDutyRoster roster, CancellationToken ct) =>
         {
             var member = await access.RequireAsync(user, ct);
             var from = body.From ?? throw new Core.Tickets.DomainException("请填写值班开始日期。");
-            return TypedResults.Ok(new { added = await roster.AddAsync(member, from, body.To ?? from, body.UserName ?? "", body.Note, ct) });
+            var request = new DutyShiftRequest(from, body.To, body.UserName ?? "", body.UnitCode, body.StartsAt, body.EndsAt, body.Phone, body.Note);
+            return TypedResults.Ok(new { added = await roster.AddAsync(member, request, ct) });
         });
         api.MapDelete("/duty/{id:long}", async (long id, ClaimsPrincipal user, StaffAccess access, ManageDutyRoster roster, CancellationToken ct) =>
         {
@@ -45,7 +48,9 @@ public static class StaffDutyEndpoints
             var member = await access.RequireAsync(user, ct);
             StaffPermissions.DemandAdmin(member);
             var today = calendar.LocalDate(clock.GetUtcNow());
-            return TypedResults.Ok(new DutyGapsDto(await gaps.FindAsync(today, ct), await gaps.WarningsAsync(member, today, ct)));
+            var units = await gaps.FindAsync(member, today, ct);
+            var own = units.FirstOrDefault(u => u.UnitCode == member.UnitCode)?.Uncovered ?? [];
+            return TypedResults.Ok(new DutyGapsDto(own, units, await gaps.WarningsAsync(member, today, ct)));
         });
         api.MapGet("/notifications", async (ClaimsPrincipal user, StaffAccess access, ListNotifications list, CancellationToken ct) =>
         {
