@@ -31,11 +31,30 @@ public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions 
     public DateTimeOffset ExtensionReasonDue(DateTimeOffset dispatchedAt) =>
         calendar.AddWorkingDays(dispatchedAt, options.ExtensionReasonWorkingDays);
 
-    /// <summary>Against the limit that applies now (<see cref="Ticket.CurrentDueAt"/>).</summary>
+    /// <summary>
+    /// Against the limit that applies now: the earlier of <see cref="Ticket.CurrentDueAt"/> and a supervision case's own
+    /// deadline (<see cref="Ticket.SupervisionDueAt"/>, 督办件 / 专题协调件). The queue and the ticket page show this one.
+    /// </summary>
     public DeadlineState Evaluate(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        var current = ticket.IsOpen ? ticket.CurrentDueAt : null;
+        var flagged = ticket.SupervisionDueAt;
+        return EvaluateAt(flagged is { } f && (current is null || f < current) ? f : current, now);
+    }
+
+    /// <summary>Against the reply or resolution limit alone (<see cref="Ticket.CurrentDueAt"/>), without the supervision deadline.</summary>
+    public DeadlineState EvaluateCurrent(Ticket ticket, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
         return EvaluateAt(ticket.IsOpen ? ticket.CurrentDueAt : null, now);
+    }
+
+    /// <summary>Against a supervision case's own deadline (督办件 / 专题协调件, seed 004 Ⅲ-5); nothing when not flagged.</summary>
+    public DeadlineState EvaluateSupervision(Ticket ticket, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return EvaluateAt(ticket.SupervisionDueAt, now);
     }
 
     /// <summary>Against the resolution limit (办结时限, "7个工作日要落实"), whether or not the first reply has been given.</summary>

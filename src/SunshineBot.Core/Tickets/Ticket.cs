@@ -153,6 +153,9 @@ public sealed partial class Ticket
     /// <summary>The limit that applies now: the reply limit while awaiting a reply, then the resolution limit.</summary>
     public DateTimeOffset? CurrentDueAt => !IsOpen ? null : IsAwaitingReply ? FirstReplyDueAt : DueAt;
 
+    /// <summary>The own deadline of an open 督办件 / 专题协调件 (<see cref="FlagCase"/>), watched beside the other limits.</summary>
+    public DateTimeOffset? SupervisionDueAt => IsOpen && Flag is not null ? FlagDueAt : null;
+
     /// <summary>受理: creates the ticket in <see cref="TicketStatus.Received"/> with its limits from the policy.</summary>
     public static Ticket Receive(TicketIntake intake, string number, Actor actor, DateTimeOffset at, DeadlinePolicy deadlines)
     {

@@ -86,6 +86,8 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
         "resolution-due-soon" => "工单即将到达办结时限",
         "resolution-overdue" => "工单超过办结时限",
         "supplied" => "家长已补充材料",
+        "supervision-due-soon" => "督办事项即将到期",
+        "supervision-overdue" => "督办事项已超期",
         _ => "工单提醒",
     };
 

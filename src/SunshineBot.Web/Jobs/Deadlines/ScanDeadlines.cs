@@ -11,7 +11,10 @@ namespace SunshineBot.Web.Jobs.Deadlines;
 /// <param name="ResolutionDueSoon">Reminders about the resolution limit (办结时限).</param>
 /// <param name="ResolutionOverdue">Tickets found past the resolution limit for the first time (催办 or, once replied, a note).</param>
 /// <param name="ResolutionLateDays">Further working days late on the resolution limit, one timeline note each.</param>
-public sealed record DeadlineScanResult(int DueSoon, int Urged, int LateDays, int ExtensionMissed, int ResolutionDueSoon = 0, int ResolutionOverdue = 0, int ResolutionLateDays = 0);
+/// <param name="SupervisionDueSoon">Reminders about a 督办件 / 专题协调件's own deadline; the next two likewise.</param>
+public sealed record DeadlineScanResult(
+    int DueSoon, int Urged, int LateDays, int ExtensionMissed, int ResolutionDueSoon = 0, int ResolutionOverdue = 0, int ResolutionLateDays = 0,
+    int SupervisionDueSoon = 0, int SupervisionOverdue = 0, int SupervisionLateDays = 0);
 
 /// <summary>
 /// The deadline pass. First the reply limit, over tickets still waiting for their reply (the stretch units are scored on):
@@ -20,7 +23,7 @@ public sealed record DeadlineScanResult(int DueSoon, int Urged, int LateDays, in
 /// the timeline (seed 004 deducts per day late); no extension reason within its window on a late ticket → flagged.
 /// Every action is keyed by the limit it is about, so an extension or a redo (new limit) starts afresh.
 /// Then the resolution limit ("3个工作日有回复，7个工作日要落实", seed 002) the same way over every open ticket (see
-/// ScanDeadlines.Resolution.cs).
+/// ScanDeadlines.Resolution.cs), and a supervision case's own deadline (ScanDeadlines.Supervision.cs).
 /// </summary>
 public sealed partial class ScanDeadlines(SunshineDbContext db, JobMarks marks, StaffNotices notices, DeadlinePolicy deadlines, WorkingDayCalendar calendar, TimeProvider clock)
 {
@@ -45,6 +48,12 @@ public sealed partial class ScanDeadlines(SunshineDbContext db, JobMarks marks, 
             db.ChangeTracker.Clear();
             ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number, ct);
             result = await CheckResolutionAsync(ticket, now, result, ct);
+            if (ticket.Flag is not null)
+            {
+                db.ChangeTracker.Clear();
+                ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number, ct);
+                result = await CheckSupervisionAsync(ticket, now, result, ct);
+            }
         }
 
         return result;
@@ -52,7 +61,7 @@ public sealed partial class ScanDeadlines(SunshineDbContext db, JobMarks marks, 
 
     private async Task<DeadlineScanResult> CheckAsync(Ticket ticket, DateTimeOffset now, DeadlineScanResult result, CancellationToken ct)
     {
-        var state = deadlines.Evaluate(ticket, now);
+        var state = deadlines.EvaluateCurrent(ticket, now);
         var unit = ticket.HandlingUnitCode ?? ticket.ReceivingUnitCode;
         if (state.DueAt is not { } dueAt || unit is null || !ticket.IsAwaitingReply)
         {
