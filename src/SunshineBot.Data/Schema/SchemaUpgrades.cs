@@ -27,6 +27,7 @@ public static class SchemaUpgrades
         ]),
         new(12, "security audit log", AuditLogUpgrade.Operations),
         new(13, "handling steps: acknowledgement, re-dispatches and hand-back reason, supervision flags, on-site visits", HandlingStepsUpgrade.Operations),
+        new(15, "tickets record when the retention job anonymised them", RetentionUpgrade.Operations),
         new(16, "duty roster per unit: shift hours and a phone number", UnitDutyShiftsUpgrade.Operations),
     ];
 

@@ -33,6 +33,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.HandBackReason).HasMaxLength(500);
         b.Property(t => t.VisitRecord).HasMaxLength(2000);
         b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property<DateTimeOffset?>(TicketRetention.AnonymisedAt);
         b.HasIndex(t => new { t.Status, t.FirstReplyDueAt });
         b.HasIndex(t => t.HandlingUnitCode);
         b.HasIndex(t => t.FiledBy);

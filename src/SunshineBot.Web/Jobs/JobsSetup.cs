@@ -4,6 +4,7 @@ using SunshineBot.Data;
 using SunshineBot.Web.Hosting;
 using SunshineBot.Web.Jobs.Deadlines;
 using SunshineBot.Web.Jobs.Reports;
+using SunshineBot.Web.Jobs.Retention;
 using SunshineBot.Web.Jobs.Revisit;
 using SunshineBot.Web.Jobs.Urgent;
 using SunshineBot.Web.Staff.Jobs;
@@ -24,9 +25,12 @@ public static class JobsSetup
     {
         var jobs = StartupOptions.Bind<JobsOptions>(builder.Configuration, JobsOptions.Section, o => o.Validate());
         var revisit = StartupOptions.Bind<RevisitOptions>(builder.Configuration, RevisitOptions.Section, o => o.Validate());
+        var privacy = StartupOptions.Bind<PrivacyOptions>(builder.Configuration, PrivacyOptions.Section, o => o.Validate());
         var services = builder.Services;
         services.AddSingleton(jobs);
         services.AddSingleton(revisit);
+        services.AddSingleton(privacy);
+        services.AddScoped<AnonymiseClosedTickets>();
         services.AddScoped<JobMarks>();
         services.AddScoped<StaffNotices>();
         services.AddScoped<ParentMessages>();
@@ -51,12 +55,12 @@ public static class JobsSetup
 
         services.AddScoped<ScheduleRevisitSurvey>();
         DecorateParentNotifier(services);
-        services.AddQuartz(q => Configure(q, builder, jobs));
+        services.AddQuartz(q => Configure(q, builder, jobs, privacy));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 
-    private static void Configure(IQuartzBuilder q, IHostApplicationBuilder builder, JobsOptions jobs)
+    private static void Configure(IQuartzBuilder q, IHostApplicationBuilder builder, JobsOptions jobs, PrivacyOptions privacy)
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DataServiceCollectionExtensions.ResolveConnectionString(database, builder.Environment.ContentRootPath);
@@ -100,6 +104,9 @@ public static class JobsSetup
         q.AddJob<MonthlyReportJob>(j => j.WithIdentity(MonthlyReportJob.Key).StoreDurably().RequestRecovery());
         q.AddTrigger(t => t.ForJob(MonthlyReportJob.Key).WithIdentity(MonthlyReportJob.Key.Name, MonthlyReportJob.Key.Group)
             .WithCronSchedule(jobs.MonthlyReportCron, c => c.InTimeZone(ShanghaiZone(builder)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
+        q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity(RetentionJob.Key.Name, RetentionJob.Key.Group)
+            .WithCronSchedule(privacy.RetentionCron, c => c.InTimeZone(ShanghaiZone(builder)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 
     private static void Every<TJob>(IQuartzBuilder q, JobKey key, TimeSpan interval)

@@ -19,9 +19,10 @@ public static class AuditKinds
     public const string AccountEnabled = "account-enabled";
     public const string RoleChanged = "role-changed";
     public const string UnitChanged = "unit-changed";
+    public const string Retention = "retention";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, LoginFailed, Lockout, Reauthenticated, Reveal, Export, AccountCreated, PasswordReset, AccountDisabled, AccountEnabled, RoleChanged, UnitChanged];
+        [Login, LoginFailed, Lockout, Reauthenticated, Reveal, Export, AccountCreated, PasswordReset, AccountDisabled, AccountEnabled, RoleChanged, UnitChanged, Retention];
 
     public static string Label(string kind) => kind switch
     {
@@ -37,6 +38,7 @@ public static class AuditKinds
         AccountEnabled => "启用账号",
         RoleChanged => "修改角色",
         UnitChanged => "修改单位",
+        Retention => "超期匿名化",
         _ => kind,
     };
 }

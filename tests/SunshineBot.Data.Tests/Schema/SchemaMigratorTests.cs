@@ -373,6 +373,35 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion13_AddsTheRetentionMarkToExistingTickets(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            db.Tickets.Add(External("YG20261123-0001", null));
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 13);
+        }
+
+        var at = new DateTimeOffset(2031, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        await using (var db = database.NewContext())
+        {
+            Assert.Contains(15, await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal(1, await db.Tickets.CountAsync(t => EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt) == null));
+            await db.Tickets.ExecuteUpdateAsync(u => u.SetProperty(t => EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt), at));
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(at, await db.Tickets.Select(t => EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt)).SingleAsync());
+        }
+    }
+
+    /// <summary>The versions a database at <paramref name="version"/> is brought through: every later upgrade.</summary>
+    private static int[] After(int version) => [.. SchemaUpgrades.All.Select(u => u.Version).Where(v => v > version).Order()];
+
     private static Core.Tickets.Ticket External(string number, string? externalNumber) =>
         Core.Tickets.Ticket.Receive(
             new Core.Tickets.TicketIntake
@@ -403,7 +432,7 @@ public sealed class SchemaMigratorTests
         var at = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         await using (var db = database.NewContext())
         {
-            Assert.Equal([11, 12, 13, 16], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal(After(10), await new SchemaMigrator(db).MigrateAsync());
             db.ManualScores.Add(new SunshineBot.Data.Reports.ManualScoreRecord
             {
                 RubricId = "zhuhui-2019", ItemId = "二.2(2)", UnitCode = "S1", FromDate = new DateOnly(2026, 1, 1), ToDate = new DateOnly(2026, 12, 31),
@@ -431,7 +460,7 @@ public sealed class SchemaMigratorTests
 
         await using (var db = database.NewContext())
         {
-            Assert.Equal([12, 13, 16], await new SchemaMigrator(db).MigrateAsync());
+            Assert.Equal(After(11), await new SchemaMigrator(db).MigrateAsync());
             db.AuditLog.Add(new Audit.AuditEntry { At = DateTimeOffset.UnixEpoch, Kind = "login", Actor = "admin", ActorUnitCode = "YGS", Address = "127.0.0.1" });
             await db.SaveChangesAsync();
         }
@@ -496,6 +525,7 @@ public sealed class SchemaMigratorTests
             ("tickets", "AcknowledgedAt"), ("tickets", "AcknowledgedBy"), ("tickets", "RedispatchCount"), ("tickets", "HandBackReason"), ("tickets", "Flag"),
             ("tickets", "FlagDueAt"), ("tickets", "OnSiteVisitRequired"), ("tickets", "VisitRecord"), ("tickets", "VisitedAt"),
         ],
+        [15] = [("tickets", TicketRetention.AnonymisedAt)],
         [16] = [("duty_roster", "UnitCode"), ("duty_roster", "StartsAt"), ("duty_roster", "EndsAt"), ("duty_roster", "Phone")],
     };
 

@@ -4,6 +4,7 @@ using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Web.Jobs.Deadlines;
 using SunshineBot.Web.Jobs.Reports;
+using SunshineBot.Web.Jobs.Retention;
 using SunshineBot.Web.Jobs.Revisit;
 using SunshineBot.Web.Jobs.Urgent;
 using SunshineBot.Web.Staff.Access;
@@ -27,6 +28,7 @@ public sealed class ListJobs(SunshineDbContext db, IServiceProvider services)
         [DeadlineScanJob.Key.ToString()] = "时限检查（临期提醒、超期催办）",
         [UrgentAlertJob.Key.ToString()] = "重大特急件提醒（补漏）",
         [MonthlyReportJob.Key.ToString()] = "月通报（每月1日）",
+        [RetentionJob.Key.ToString()] = "超期工单匿名化（按保存期限）",
     };
 
     /// <summary>The scheduler, or null when jobs are off (<c>Jobs:Enabled=false</c>).</summary>
