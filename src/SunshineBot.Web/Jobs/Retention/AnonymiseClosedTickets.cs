@@ -30,8 +30,6 @@ public sealed class AnonymiseClosedTickets(
     /// <summary>The actor id of the parent's timeline entries once anonymised (was <c>parent:</c> and the channel identity).</summary>
     public const string AnonymousParent = "parent";
 
-    private static readonly TicketStatus[] Finished = [TicketStatus.Closed, TicketStatus.Withdrawn, TicketStatus.Duplicate];
-
     /// <summary>The numbers of the tickets anonymised by this run (empty when the period is 0 or nothing is due).</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
@@ -47,7 +45,8 @@ public sealed class AnonymiseClosedTickets(
         while (true)
         {
             var ids = await db.Tickets.AsNoTracking()
-                .Where(t => t.Id > after && EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt) == null && Finished.Contains(t.Status) && t.ReceivedAt < cutoff
+                .Where(t => t.Id > after && EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt) == null
+                    && (t.Status == TicketStatus.Closed || t.Status == TicketStatus.Withdrawn || t.Status == TicketStatus.Duplicate) && t.ReceivedAt < cutoff
                     && !db.TicketEvents.Any(e => e.TicketId == t.Id && e.At >= cutoff))
                 .OrderBy(t => t.Id).Select(t => t.Id).Take(options.RetentionBatchSize).ToListAsync(ct);
             foreach (var id in ids)
