@@ -6,6 +6,7 @@ using SunshineBot.Knowledge.Evaluation;
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- compare   analysis variants on the eval set
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- latency   per-query latency percentiles, memory
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- fts5      in-memory bm25 against the FTS5 reference
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- reports DB   phases of a year's report on a seeded db
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var kbDirectory = BenchPaths.KbDirectory();
@@ -41,6 +42,9 @@ switch (args.FirstOrDefault())
     case "profile":
         ProfileRun.Run(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile).Select(q => q.Question).ToArray(),
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, Console.Out);
+        break;
+    case "reports":
+        await ReportProfile.RunAsync(ReportDatabase.Path(args.ElementAtOrDefault(1)), Console.Out);
         break;
     case "latency":
         LatencyReport.Run(kbDirectory, evalFile, Console.Out);

@@ -85,12 +85,7 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
     {
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path)).OrderBy(u => u.Path).ToListAsync(ct);
         var codes = units.Select(u => u.Code).ToArray();
-        var root = unit.ParentCode is null;
-        var scope = db.Tickets.Where(t =>
-            (t.HandlingUnitCode != null && codes.Contains(t.HandlingUnitCode))
-            || (t.HandlingUnitCode == null && t.ReceivingUnitCode != null && codes.Contains(t.ReceivingUnitCode))
-            || (root && t.HandlingUnitCode == null && t.ReceivingUnitCode == null));
-        return (units, await TicketFacts.LoadAsync(db, scope, period, ct));
+        return (units, await TicketFacts.LoadAsync(db, codes, withoutUnit: unit.ParentCode is null, period, ct));
     }
 
     /// <summary>Each unit's facts: its own tickets and those of every unit below it; tickets with no unit go to the top.</summary>

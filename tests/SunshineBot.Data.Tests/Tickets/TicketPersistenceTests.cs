@@ -200,6 +200,53 @@ public sealed class TicketPersistenceTests
             (at ?? Monday).ToUniversalTime(),
             Deadlines);
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task LoadFacts_SavedTickets_EqualTheFactsOfTheTicketsThemselves(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var at = Monday.ToUniversalTime();
+        var full = FullTicket("YG20261123-0001");
+        var redone = Ticket.Receive(
+            new TicketIntake { Kind = TicketKind.Help, Channel = Channel.WebChat, Category = TicketCategory.Uniforms, Description = "校服费用问题", VisitorName = "李四", VisitorPhone = "13900001111" },
+            "YG20261123-0002", Clerk, at.AddHours(1), Deadlines);
+        redone.Dispatch(Clerk, at.AddHours(2), "YGS-DC-001", "请核实");
+        redone.Acknowledge(Handler, at.AddHours(3), null);
+        redone.Reply(Handler, at.AddDays(1), "已核实，校服自愿购买。", requireReview: false);
+        redone.StartRevisit(Actor.System, at.AddDays(1).AddHours(1));
+        redone.RecordRevisit(Actor.System, at.AddDays(1).AddHours(2), Satisfaction.Unsatisfied, "家长不认可");
+        redone.SendBack(Clerk, at.AddDays(1).AddHours(3), "答复未说明退费", Deadlines);
+        var unassigned = Ticket.Receive(
+            new TicketIntake { Kind = TicketKind.Consultation, Channel = Channel.WeChat, Category = TicketCategory.Other, Description = "咨询", VisitorName = "王五", VisitorPhone = "13900002222" },
+            "YG20261123-0003", Actor.System, at.AddHours(4), Deadlines);
+        await using (var db = database.NewContext())
+        {
+            db.Tickets.AddRange(full, redone, unassigned);
+            await db.SaveChangesAsync();
+        }
+
+        var calendar = CalendarFile.Load(CalendarFile.ResolvePath(null, "."));
+        var period = Core.Reports.ReportPeriod.Of(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), calendar, at.AddDays(10));
+        await using (var db = database.NewContext())
+        {
+            var all = await SunshineBot.Data.Reports.TicketFacts.LoadAsync(db, ["YGS-DC-001"], withoutUnit: true, period, CancellationToken.None);
+            var unitOnly = await SunshineBot.Data.Reports.TicketFacts.LoadAsync(db, ["YGS-DC-001"], withoutUnit: false, period, CancellationToken.None);
+
+            Assert.Equal(["YG20261123-0001", "YG20261123-0002"], unitOnly.Select(f => f.Number).Order(StringComparer.Ordinal));
+            foreach (var ticket in new[] { full, redone, unassigned })
+            {
+                var expected = Core.Reports.TicketFact.Of(ticket);
+                var loaded = Assert.Single(all, f => f.Number == ticket.Number);
+                Assert.Equal(expected with { Faults = [] }, loaded with { Faults = [] });
+                Assert.Equal(expected.Faults, loaded.Faults);
+            }
+
+            Assert.NotNull(Core.Reports.TicketFact.Of(redone).FirstRepliedAt);
+            Assert.Equal(1, all.Single(f => f.Number == redone.Number).RedoCount);
+            Assert.Equal([FaultKind.ReplyTooThin], all.Single(f => f.Number == full.Number).Faults);
+        }
+    }
+
     private static Ticket FullTicket(string number)
     {
         var at = Monday.ToUniversalTime();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Tickets;
 using SunshineBot.Testing;
 
 namespace SunshineBot.Web.Tests.Staff;
@@ -30,6 +32,43 @@ public sealed class StaffQueueTests
         Assert.Equal(late.Number, item.GetProperty("number").GetString());
         Assert.True(item.GetProperty("deadline").GetProperty("overdue").GetBoolean());
         Assert.NotEqual(fresh.Number, late.Number);
+    }
+
+    [Fact]
+    public async Task Queue_ManyClosedTickets_PagesOpenOnesFirstThenClosedNewestFirst_WithoutGapsOrRepeats()
+    {
+        var clock = new TestClock(Monday);
+        using var host = new StaffTestHost(new() { ["Staff:PageSize"] = "5" }, clock: clock);
+        var filed = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            filed.Add((await host.FileComplaintAsync()).Number);
+            clock.Advance(TimeSpan.FromMinutes(30));
+        }
+
+        // The first eight become closed (an old ledger): the queue pages them in SQL, newest first.
+        var closed = filed.Take(8).ToArray();
+        host.WithDb(db => db.Tickets.Where(t => closed.Contains(t.Number))
+            .ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Closed).SetProperty(t => t.ClosedAt, clock.GetUtcNow())));
+        using var admin = await host.ApiAsync("admin");
+
+        var pages = new List<JsonElement>();
+        for (var page = 1; page <= 4; page++)
+        {
+            pages.Add(await admin.GetFromJsonAsync<JsonElement>($"/api/staff/tickets?page={page}"));
+        }
+
+        var numbers = pages.Select(p => p.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()!).ToArray()).ToArray();
+        Assert.All(pages, p => Assert.Equal(12, p.GetProperty("total").GetInt32()));
+        Assert.Equal([5, 5, 2, 0], numbers.Select(n => n.Length));
+        var all = numbers.SelectMany(n => n).ToArray();
+        Assert.Equal(filed.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
+        Assert.Equal(filed.Skip(8).Order(StringComparer.Ordinal), all.Take(4).Order(StringComparer.Ordinal));
+        Assert.Equal(closed.Reverse(), all.Skip(4));
+        Assert.Equal(4, pages[0].GetProperty("counts").GetProperty("toDispatch").GetInt32());
+        var onlyClosed = await admin.GetFromJsonAsync<JsonElement>("/api/staff/tickets?status=Closed&page=2");
+        Assert.Equal(8, onlyClosed.GetProperty("total").GetInt32());
+        Assert.Equal(closed.Reverse().Skip(5), onlyClosed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
     }
 
     [Fact]

@@ -61,20 +61,43 @@ public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueItem> Item
 
 /// <summary>
 /// The queue: counts by status, filters, search, sorted by the limit that applies now (overdue first), paged.
-/// Deadline states need the working-day calendar, so the filtered rows are evaluated in memory.
+/// Deadline states need the working-day calendar, so open tickets (few, however large the ledger) are evaluated in
+/// memory; closed ones (nearly all of a year's million) have no limit left and follow newest first, counted and paged
+/// in SQL on the ReceivedAt index. See docs/benchmarks.md (staff queue at 1M tickets).
 /// </summary>
 public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, WorkingDayCalendar calendar, IOptions<StaffOptions> options, TimeProvider clock)
 {
+    /// <summary>The statuses that still owe something, as an IN list so the Status index is used.</summary>
+    private static readonly TicketStatus[] OpenStatuses = Enum.GetValues<TicketStatus>()
+        .Where(s => s is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Duplicate)).ToArray();
+
+    private static readonly TicketStatus[] EndedStatuses = Enum.GetValues<TicketStatus>().Except(OpenStatuses).ToArray();
+
     public async Task<QueuePage> RunAsync(StaffMember member, QueueFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var counts = await CountAsync(access.Tickets(member).AsNoTracking(), now, ct);
-        var ordered = await SelectAsync(member, filter, now, ct);
+        var visibleOpen = await access.Tickets(member).AsNoTracking().Where(t => OpenStatuses.Contains(t.Status)).ToListAsync(ct);
+        var counts = Count(visibleOpen, now);
+        var unfiltered = filter with { Page = 1 } == new QueueFilter();
+        var filtered = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
+        var open = Order(Due(Evaluate(unfiltered ? visibleOpen : await filtered.Where(t => OpenStatuses.Contains(t.Status)).ToListAsync(ct), now), filter.Due));
+
+        // Overdue, due soon and revisit filters select open tickets only.
+        var ended = filter.Due is null ? filtered.Where(t => EndedStatuses.Contains(t.Status)) : null;
+        var endedCount = ended is null ? 0 : await ended.CountAsync(ct);
         var size = options.Value.PageSize;
         var page = Math.Max(1, filter.Page);
-        var items = ordered.Skip((page - 1) * size).Take(size).Select(e => ToItem(e.Ticket, e.Deadline)).ToList();
-        return new QueuePage(counts, items, ordered.Count, page, size);
+        var skip = (long)(page - 1) * size;
+        var items = open.Skip((int)Math.Min(skip, int.MaxValue)).Take(size).Select(e => ToItem(e.Ticket, e.Deadline)).ToList();
+        if (ended is not null && items.Count < size && endedCount > 0)
+        {
+            var skipEnded = (int)Math.Max(0, skip - open.Count);
+            var rows = await ended.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id).Skip(skipEnded).Take(size - items.Count).ToListAsync(ct);
+            items.AddRange(rows.Select(t => ToItem(t, deadlines.Evaluate(t, now))));
+        }
+
+        return new QueuePage(counts, items, open.Count + endedCount, page, size);
     }
 
     /// <summary>
@@ -86,22 +109,28 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         ArgumentNullException.ThrowIfNull(filter);
         var query = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
         var rows = await query.ToListAsync(ct);
-        var evaluated = rows.Select(t => (Ticket: t, Deadline: deadlines.Evaluate(t, now)));
-        evaluated = filter.Due switch
-        {
-            "overdue" => evaluated.Where(e => e.Deadline.IsOverdue),
-            "soon" => evaluated.Where(e => e.Deadline.IsDueSoon),
-            "revisit" => evaluated.Where(e => e.Ticket.Status is TicketStatus.Replied or TicketStatus.Revisiting),
-            _ => evaluated,
-        };
-
-        return evaluated
-            .OrderBy(e => e.Ticket.IsOpen ? 0 : 1)
-            .ThenByDescending(e => e.Ticket.Severity == Severity.Urgent)
-            .ThenBy(e => e.Deadline.DueAt ?? DateTimeOffset.MaxValue)
-            .ThenByDescending(e => e.Ticket.ReceivedAt)
-            .ToList();
+        var evaluated = Due(Evaluate(rows, now), filter.Due);
+        return Order(evaluated.Where(e => e.Ticket.IsOpen)).Concat(evaluated.Where(e => !e.Ticket.IsOpen)
+            .OrderByDescending(e => e.Ticket.ReceivedAt).ThenByDescending(e => e.Ticket.Id)).ToList();
     }
+
+    private List<(Ticket Ticket, DeadlineState Deadline)> Evaluate(IEnumerable<Ticket> rows, DateTimeOffset now) =>
+        rows.Select(t => (Ticket: t, Deadline: deadlines.Evaluate(t, now))).ToList();
+
+    private static IEnumerable<(Ticket Ticket, DeadlineState Deadline)> Due(IEnumerable<(Ticket Ticket, DeadlineState Deadline)> evaluated, string? due) => due switch
+    {
+        "overdue" => evaluated.Where(e => e.Deadline.IsOverdue),
+        "soon" => evaluated.Where(e => e.Deadline.IsDueSoon),
+        "revisit" => evaluated.Where(e => e.Ticket.Status is TicketStatus.Replied or TicketStatus.Revisiting),
+        _ => evaluated,
+    };
+
+    /// <summary>Open tickets: urgent first, then by the limit that applies now (the most overdue first), then newest.</summary>
+    private static List<(Ticket Ticket, DeadlineState Deadline)> Order(IEnumerable<(Ticket Ticket, DeadlineState Deadline)> open) => open
+        .OrderByDescending(e => e.Ticket.Severity == Severity.Urgent)
+        .ThenBy(e => e.Deadline.DueAt ?? DateTimeOffset.MaxValue)
+        .ThenByDescending(e => e.Ticket.ReceivedAt)
+        .ToList();
 
     private async Task<IQueryable<Ticket>> ApplyAsync(StaffMember member, IQueryable<Ticket> query, QueueFilter f, CancellationToken ct)
     {
@@ -149,11 +178,6 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
             query = query.Where(t => t.ReceivedAt < end);
         }
 
-        if (f.Due is "overdue" or "soon")
-        {
-            query = query.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Duplicate);
-        }
-
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var q = f.Q.Trim();
@@ -164,11 +188,8 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         return query;
     }
 
-    private async Task<QueueCounts> CountAsync(IQueryable<Ticket> visible, DateTimeOffset now, CancellationToken ct)
+    private QueueCounts Count(List<Ticket> open, DateTimeOffset now)
     {
-        var open = await visible
-            .Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Duplicate)
-            .ToListAsync(ct);
         var today = StartOf(calendar.LocalDate(now));
         var states = open.Select(t => deadlines.Evaluate(t, now)).ToList();
         return new QueueCounts(

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Calendar;
+using SunshineBot.Data;
+
+namespace SunshineBot.Benchmarks;
+
+/// <summary>The seeded SQLite file the report and queue benchmarks read (<c>SUNSHINE_BENCH_DB</c> or an argument).</summary>
+internal static class ReportDatabase
+{
+    public static string Path(string? argument) =>
+        argument ?? Environment.GetEnvironmentVariable("SUNSHINE_BENCH_DB")
+        ?? throw new InvalidOperationException("Give the seeded SQLite file as an argument or in SUNSHINE_BENCH_DB.");
+
+    public static SunshineDbContext Open(string file)
+    {
+        var builder = new DbContextOptionsBuilder<SunshineDbContext>();
+        DataServiceCollectionExtensions.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={file}");
+        return new SunshineDbContext(builder.Options);
+    }
+
+    /// <summary>The twelve months before today's month: the "year's metrics" of the targets.</summary>
+    public static (DateOnly From, DateOnly To) LastYear(WorkingDayCalendar calendar)
+    {
+        var today = calendar.LocalDate(TimeProvider.System.GetUtcNow());
+        var first = new DateOnly(today.Year, today.Month, 1);
+        return (first.AddYears(-1), first.AddDays(-1));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SunshineBot.Core.Reports;
+using SunshineBot.Data;
+using SunshineBot.Data.Calendar;
+using SunshineBot.Data.Reports;
+
+namespace SunshineBot.Benchmarks;
+
+/// <summary>
+/// <c>reports DB</c>: one pass of each phase of a year's metrics and a rubric score for the whole tree of a seeded
+/// SQLite file (<c>sunshinebot dev seed --tickets 1000000</c>), each timed, so a profile shows where the time goes
+/// before anything is changed.
+/// </summary>
+internal static class ReportProfile
+{
+    public static async Task RunAsync(string database, TextWriter output)
+    {
+        var calendar = CalendarFile.Load(CalendarFile.ResolvePath(null, Directory.GetCurrentDirectory()));
+        var options = new ReportOptions();
+        await using var db = ReportDatabase.Open(database);
+        var root = await db.Units.AsNoTracking().Where(u => u.ParentCode == null).OrderBy(u => u.Id).FirstAsync();
+        var (from, to) = ReportDatabase.LastYear(calendar);
+        var reports = new BuildReports(db, calendar, options, TimeProvider.System);
+        var rubric = RubricFile.Find("zhuhui-2019") ?? throw new InvalidOperationException("no rubric zhuhui-2019");
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            var watch = Stopwatch.StartNew();
+            var period = reports.Period(from, to);
+            var sql = db.Tickets.Where(t => t.ReceivedAt >= period.Start && t.ReceivedAt < period.End)
+                .Select(t => new { t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, t.ReceivedAt, t.DueAt, t.ClosedAt, t.RedoCount }).ToQueryString();
+            if (pass == 1)
+            {
+                output.WriteLine(sql);
+            }
+
+            var raw = 0L;
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT Number, Kind, Severity, Channel, Category, Status, ReceivedAt, DueAt, ClosedAt, RedoCount FROM tickets WHERE ReceivedAt >= $s AND ReceivedAt < $e";
+                command.Parameters.AddWithValue("$s", period.Start.UtcTicks);
+                command.Parameters.AddWithValue("$e", period.End.UtcTicks);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    raw += reader.GetString(0).Length + reader.GetString(1).Length + reader.GetInt64(6) % 7 + (reader.IsDBNull(8) ? 0 : 1);
+                }
+            }
+
+            output.WriteLine($"raw reader {watch.Elapsed.TotalMilliseconds:0} ms ({raw})");
+            watch.Restart();
+            var efRows = await db.Tickets.AsNoTracking().Where(t => t.ReceivedAt >= period.Start && t.ReceivedAt < period.End)
+                .Select(t => new { t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, t.ReceivedAt, t.DueAt, t.ClosedAt, t.RedoCount }).ToListAsync();
+            output.WriteLine($"ef 10 columns {watch.Elapsed.TotalMilliseconds:0} ms ({efRows.Count})");
+            watch.Restart();
+            var codes = await db.Units.Select(u => u.Code).ToListAsync();
+            var facts = await TicketFacts.LoadAsync(db, codes, withoutUnit: true, period, CancellationToken.None);
+            var load = watch.Elapsed;
+            var kb = await TicketFacts.LoadKbAsync(db, period, CancellationToken.None);
+            var kbTime = watch.Elapsed - load;
+            watch.Restart();
+            _ = MeasureService.Run(facts, kb, period, calendar, options);
+            var measure = watch.Elapsed;
+            watch.Restart();
+            _ = await reports.MetricsAsync(root, from, to, CancellationToken.None);
+            var metrics = watch.Elapsed;
+            watch.Restart();
+            var sheet = await reports.ScoreAsync(rubric, root, from, to, CancellationToken.None);
+            var score = watch.Elapsed;
+            output.WriteLine(
+                $"pass {pass}: {facts.Count:N0} facts; load {load.TotalMilliseconds:0} ms, kb {kbTime.TotalMilliseconds:0} ms, " +
+                $"measure {measure.TotalMilliseconds:0} ms; MetricsAsync {metrics.TotalMilliseconds:0} ms; " +
+                $"ScoreAsync {score.TotalMilliseconds:0} ms ({sheet.Units.Count} units)");
+        }
+    }
+}
