@@ -79,12 +79,14 @@ public static class ScoreRubric
             byCase[i] = (0, []);
         }
 
+        var tests = rule.Cases.Select(c => TicketConditions.Compile(c.When)).ToArray();
+        var faultsNamed = rule.Cases.Select(c => TicketConditions.FaultsIn(c.When)).ToArray();
         foreach (var t in facts)
         {
             for (var i = 0; i < rule.Cases.Count; i++)
             {
                 var c = rule.Cases[i];
-                if (!TicketConditions.Matches(c.When, t, asOf))
+                if (!tests[i](t, asOf))
                 {
                     continue;
                 }
@@ -93,7 +95,7 @@ public static class ScoreRubric
                 {
                     Each.DayLate => Timeliness.ReplyDaysLate(t, asOf, calendar),
                     Each.Redo => t.RedoCount,
-                    Each.Fault => TicketConditions.FaultsIn(c.When) is var kinds ? t.Faults.Count(kinds.Contains) : 0,
+                    Each.Fault => t.Faults.Count(faultsNamed[i].Contains),
                     _ => 1,
                 };
                 byCase[i].Points += units * c.Points;

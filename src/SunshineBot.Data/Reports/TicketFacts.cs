@@ -43,36 +43,46 @@ public static class TicketFacts
         ArgumentNullException.ThrowIfNull(period);
         var codes = unitCodes.ToFrozenSet(StringComparer.Ordinal);
         var faults = await FaultsAsync(db, period, ct);
-        var sqlite = db.IsSqlite;
-        var facts = new List<TicketFact>();
+        var sql = Sql(db);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = Command(db, period, sqlite);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var unit = Text(reader, 7) ?? Text(reader, 8);
-                if (unit is null ? !withoutUnit : !codes.Contains(unit))
-                {
-                    continue;
-                }
-
-                // The first round's reply, as Ticket keeps it once sent back (see TicketFact.Of).
-                var firstRoundDue = Instant(reader, 12, sqlite);
-                facts.Add(new TicketFact(
-                    reader.GetString(1), Names<TicketKind>.Parse(reader.GetString(2)), Names<Severity>.Parse(reader.GetString(3)),
-                    Names<Channel>.Parse(reader.GetString(4)), Names<TicketCategory>.Parse(reader.GetString(5)),
-                    Names<TicketStatus>.Parse(reader.GetString(6)), unit, Text(reader, 9), Instant(reader, 10, sqlite)!.Value,
-                    firstRoundDue ?? Instant(reader, 11, sqlite)!.Value, firstRoundDue is null ? Instant(reader, 13, sqlite) : Instant(reader, 14, sqlite),
-                    Instant(reader, 15, sqlite)!.Value, Instant(reader, 16, sqlite), reader.GetInt32(17), reader.GetInt32(18),
-                    Optional<Satisfaction>(reader, 19), Optional<Finding>(reader, 20), Flag(reader, 21), Flag(reader, 22),
-                    faults.GetValueOrDefault(reader.GetInt64(0)) ?? [], Instant(reader, 23, sqlite), Instant(reader, 24, sqlite), reader.GetInt32(25)));
-            }
+            return await ReadAsync(db.Database.GetDbConnection(), sql, period, db.IsSqlite, codes, withoutUnit, faults, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<List<TicketFact>> ReadAsync(
+        DbConnection connection, string sql, ReportPeriod period, bool sqlite, FrozenSet<string> codes, bool withoutUnit,
+        Dictionary<long, IReadOnlyList<FaultKind>> faults, CancellationToken ct)
+    {
+        var facts = new List<TicketFact>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "@start", sqlite ? period.Start.UtcTicks : period.Start.ToUniversalTime());
+        Add(command, "@end", sqlite ? period.End.UtcTicks : period.End.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var unit = Text(reader, 7) ?? Text(reader, 8);
+            if (unit is null ? !withoutUnit : !codes.Contains(unit))
+            {
+                continue;
+            }
+
+            // The first round's reply, as Ticket keeps it once sent back (see TicketFact.Of).
+            var firstRoundDue = Instant(reader, 12, sqlite);
+            facts.Add(new TicketFact(
+                reader.GetString(1), Names<TicketKind>.Parse(reader.GetString(2)), Names<Severity>.Parse(reader.GetString(3)),
+                Names<Channel>.Parse(reader.GetString(4)), Names<TicketCategory>.Parse(reader.GetString(5)),
+                Names<TicketStatus>.Parse(reader.GetString(6)), unit, Text(reader, 9), Instant(reader, 10, sqlite)!.Value,
+                firstRoundDue ?? Instant(reader, 11, sqlite)!.Value, firstRoundDue is null ? Instant(reader, 13, sqlite) : Instant(reader, 14, sqlite),
+                Instant(reader, 15, sqlite)!.Value, Instant(reader, 16, sqlite), reader.GetInt32(17), reader.GetInt32(18),
+                Optional<Satisfaction>(reader, 19), Optional<Finding>(reader, 20), Flag(reader, 21), Flag(reader, 22),
+                faults.GetValueOrDefault(reader.GetInt64(0)) ?? [], Instant(reader, 23, sqlite), Instant(reader, 24, sqlite), reader.GetInt32(25)));
         }
 
         return facts;
@@ -105,18 +115,13 @@ public static class TicketFacts
         return rows.GroupBy(f => f.TicketId).ToDictionary(g => g.Key, g => (IReadOnlyList<FaultKind>)g.Select(f => f.Kind).ToArray());
     }
 
-    private static DbCommand Command(SunshineDbContext db, ReportPeriod period, bool sqlite)
+    private static string Sql(SunshineDbContext db)
     {
         var type = db.Model.FindEntityType(typeof(Ticket)) ?? throw new InvalidOperationException("Ticket is not mapped.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName(table)}\"";
         var received = Column(nameof(Ticket.ReceivedAt));
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText =
-            $"SELECT {string.Join(", ", Columns.Select(Column))} FROM \"{type.GetTableName()}\" WHERE {received} >= @start AND {received} < @end";
-        Add(command, "@start", sqlite ? period.Start.UtcTicks : period.Start.ToUniversalTime());
-        Add(command, "@end", sqlite ? period.End.UtcTicks : period.End.ToUniversalTime());
-        return command;
+        return $"SELECT {string.Join(", ", Columns.Select(Column))} FROM \"{type.GetTableName()}\" WHERE {received} >= @start AND {received} < @end";
     }
 
     private static void Add(DbCommand command, string name, object value)
