@@ -82,6 +82,13 @@ public abstract class StaffPageModel : PageModel
         {
             return Forbidden(again.Message);
         }
+        catch (StaffNotFoundException)
+        {
+            // Refused before the scope was checked (a role rule), and the page cannot be shown again: outside the
+            // caller's scope it is 404, as for any other request (found by the access matrix's page POSTs).
+            HttpContext.Response.StatusCode = 404;
+            return NotFound();
+        }
     }
 
     private static ContentResult Forbidden(string message) =>

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SunshineBot.Core.Staff;
@@ -14,7 +11,8 @@ using Xunit.Abstractions;
 namespace SunshineBot.Web.Tests.Security;
 
 /// <summary>
-/// Every staff endpoint the host maps (read from its <see cref="EndpointDataSource"/>, so a new one cannot be left out)
+/// Every staff endpoint the host maps (read from its endpoint table, so a new one cannot be left out: API routes, pages
+/// and the pages' POST handlers, see <see cref="StaffEndpointTable"/>)
 /// × every role × a ticket of the caller's own unit, of the parent (district) unit and of a foreign unit: nothing
 /// outside the caller's scope is ever answered (404, or 403 before anything is loaded) or shown in a list or report,
 /// a role that may not act gets 403, nothing answers 5xx, and no refused request changes a ticket. Actions a caller
@@ -25,25 +23,13 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
     private const string Marker = "矩阵测试专用描述";
 
     // The one body every POST gets: each endpoint binds the fields it knows and ignores the rest.
-    private const string Body = """
+    internal const string Body = """
         {"unitCode":"YGS-DC-001","note":"请核实","text":"经我校核实，班主任要求购买的教辅资料未经学校和家长委员会同意，属于违规行为，学校已责令其停止收费并全额退还。",
          "reason":"需要调取收费记录","workingDays":3,"result":"已退费","originalNumber":"YG20000101-0001","record":"满意","satisfaction":"Satisfied",
          "description":"矩阵测试登记的问题描述内容足够长","finding":"Substantiated","followsTemplate":true,"hasStamp":true,"tags":[]}
         """;
 
-    // Ticket routes (after /api/staff/tickets/{number}/) and the action whose role rule they follow.
-    private static readonly Dictionary<string, TicketAction> Actions = new(StringComparer.Ordinal)
-    {
-        ["dispatch"] = TicketAction.Dispatch, ["reply"] = TicketAction.Reply, ["approve"] = TicketAction.Approve,
-        ["return"] = TicketAction.Return, ["extend"] = TicketAction.RequestExtension, ["extension/approve"] = TicketAction.ApproveExtension,
-        ["extension/reject"] = TicketAction.RejectExtension, ["urge"] = TicketAction.Urge, ["close"] = TicketAction.Close,
-        ["send-back"] = TicketAction.SendBack, ["note"] = TicketAction.AddNote, ["propose"] = TicketAction.ProposeAction,
-        ["instruct"] = TicketAction.LeaderInstruct, ["duplicate"] = TicketAction.MarkDuplicate, ["revisit"] = TicketAction.RecordRevisit,
-        ["reveal"] = TicketAction.RevealContact, ["finding"] = TicketAction.RecordFinding, ["faults"] = TicketAction.TagFault,
-        ["conformity"] = TicketAction.RecordReplyConformity,
-    };
-
-    private static readonly (string User, StaffRole Role, string Unit)[] Callers =
+    internal static readonly (string User, StaffRole Role, string Unit)[] Callers =
     [
         ("admin", StaffRole.CentreAdmin, "YGS"), ("dcadmin", StaffRole.CentreAdmin, "YGS-DC"), ("leader", StaffRole.Leader, "YGS"),
         ("viewer", StaffRole.Viewer, "YGS"), ("east", StaffRole.Handler, StaffTestHost.EastSchool), ("west", StaffRole.Handler, StaffTestHost.WestSchool),
@@ -72,10 +58,11 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
         }
 
         Ticket[] tickets = [.. new[] { east, west, district }.Select(t => host.WithDb(db => db.TicketsWithHistory.AsNoTracking().Single(x => x.Number == t.Number)))];
-        var endpoints = StaffEndpoints(host);
+        var endpoints = StaffEndpointTable.Read(host);
         Assert.Contains(endpoints, e => e.Pattern == "api/staff/tickets/{number}/reveal");
         Assert.Contains(endpoints, e => e.Pattern == "staff/tickets/{number}/print");
         Assert.Contains(endpoints, e => e.Pattern == "api/staff/reports/score");
+        Assert.Contains(endpoints, e => e is { Method: "POST", Pattern: StaffEndpointTable.TicketPage, Handler: "Reveal" });
         var cells = 0;
         var sent = 0;
         var failures = new List<string>();
@@ -83,17 +70,18 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
         {
             using var api = await host.ApiAsync(caller.User);
             using var pages = await host.PagesAsync(caller.User);
+            var token = await TokenAsync(pages.Http);
             foreach (var endpoint in endpoints)
             {
                 foreach (var ticket in tickets)
                 {
                     cells++;
                     var other = tickets.Where(t => t.Number != ticket.Number && !Sees(caller, t)).ToArray();
-                    var (failure, wasSent) = await CheckAsync(endpoint, caller, ticket, other, Sees(caller, ticket), endpoint.IsApi ? api : pages.Http);
+                    var (failure, wasSent) = await CheckAsync(endpoint, caller, ticket, other, Sees(caller, ticket), endpoint.IsApi ? api : pages.Http, token);
                     sent += wasSent ? 1 : 0;
                     if (failure is not null)
                     {
-                        failures.Add($"{caller.User} {endpoint.Method} {endpoint.Pattern} ({ticket.HandlingUnitCode}): {failure}");
+                        failures.Add($"{caller.User} {endpoint.Method} {StaffEndpointTable.Url(endpoint, endpoint.Pattern)} ({ticket.HandlingUnitCode}): {failure}");
                     }
                 }
             }
@@ -111,7 +99,7 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
     }
 
     private static async Task<(string? Failure, bool Sent)> CheckAsync(
-        StaffEndpoint endpoint, (string User, StaffRole Role, string Unit) caller, Ticket ticket, Ticket[] unseen, bool inScope, HttpClient client)
+        StaffEndpoint endpoint, (string User, StaffRole Role, string Unit) caller, Ticket ticket, Ticket[] unseen, bool inScope, HttpClient client, string token)
     {
         var url = "/" + endpoint.Pattern;
         foreach (var parameter in endpoint.Parameters)
@@ -131,8 +119,12 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{\\**" + parameter + "(:[^}]*)?\\}", value);
         }
 
-        var action = endpoint.Pattern.StartsWith("api/staff/tickets/{number}/", StringComparison.Ordinal)
-            && Actions.TryGetValue(endpoint.Pattern["api/staff/tickets/{number}/".Length..], out var a) ? a : (TicketAction?)null;
+        var action = StaffEndpointTable.ActionOf(endpoint);
+        if (endpoint.Handler is not null && endpoint.Pattern == StaffEndpointTable.TicketPage && action is null)
+        {
+            return ($"page handler '{endpoint.Handler}' is new: teach the matrix which action it is (StaffEndpointTable.PageActions)", false);
+        }
+
         var mayAct = action is { } act && StaffPermissions.Can(caller.Role, act);
         var mutates = endpoint.Method != "GET";
         var usesTicket = endpoint.Parameters.Contains("number") || endpoint.Parameters.Contains("code");
@@ -147,10 +139,10 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
             url += $"?unit={ticket.HandlingUnitCode}&from=2026-01-01&to=2026-12-31&rubric=zhuhui-2019";
         }
 
-        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
+        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), StaffEndpointTable.Url(endpoint, url));
         if (mutates)
         {
-            request.Content = Json(Body);
+            request.Content = endpoint.IsApi ? Json(Body) : new FormUrlEncodedContent(StaffEndpointTable.Form(endpoint, token, "YGS-DC-001"));
         }
 
         using var response = await client.SendAsync(request);
@@ -200,29 +192,12 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static List<StaffEndpoint> StaffEndpoints(StaffTestHost host)
+    /// <summary>An antiforgery token for the signed-in page client (the queue's sign-out form carries one).</summary>
+    internal static async Task<string> TokenAsync(HttpClient pages)
     {
-        var source = host.App.Services.GetRequiredService<EndpointDataSource>();
-        var list = new List<StaffEndpoint>();
-        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = (endpoint.RoutePattern.RawText ?? "").Trim('/');
-            var staff = pattern.StartsWith("api/staff", StringComparison.Ordinal) || pattern == "staff" || pattern.StartsWith("staff/", StringComparison.Ordinal);
-            if (!staff || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
-            {
-                continue;
-            }
-
-            var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToArray();
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            foreach (var method in methods.Distinct(StringComparer.Ordinal))
-            {
-                list.Add(new StaffEndpoint(method, pattern, parameters, pattern.StartsWith("api/", StringComparison.Ordinal)));
-            }
-        }
-
-        return list.DistinctBy(e => (e.Method, e.Pattern)).OrderBy(e => e.Pattern, StringComparer.Ordinal).ToList();
+        var html = await pages.GetStringAsync("/staff");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "no antiforgery token on /staff");
+        return System.Net.WebUtility.HtmlDecode(token.Groups[1].Value);
     }
-
-    private sealed record StaffEndpoint(string Method, string Pattern, string[] Parameters, bool IsApi);
 }
