@@ -68,7 +68,7 @@ internal static class CalendarCommands
 
             if (years.Any(y => y.Changed))
             {
-                output.WriteLine($"已写入 {target}。请重启服务（每个实例都要），新的日历在启动时读入。");
+                output.WriteLine($"已写入 {target}。正在运行的服务会在一分钟内（Calendar:ReloadInterval）自动读入新的日历，无需重启；其他机器上的实例请把同一文件复制过去。");
             }
 
             return 0;

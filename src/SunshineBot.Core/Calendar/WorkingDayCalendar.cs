@@ -6,10 +6,23 @@ namespace SunshineBot.Core.Calendar;
 /// </summary>
 public sealed class WorkingDayCalendar(CalendarData data)
 {
-    public TimeZoneInfo TimeZone => data.TimeZone;
+    // Swapped whole by Replace (a newly imported year); a reader sees the old or the new calendar, each valid.
+    private volatile CalendarData _data = data;
+
+    /// <summary>The calendar as loaded now.</summary>
+    public CalendarData Data => _data;
+
+    /// <summary>Takes a reloaded calendar (e.g. after <c>sunshinebot calendar import</c>) without a restart.</summary>
+    public void Replace(CalendarData replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        _data = replacement;
+    }
+
+    public TimeZoneInfo TimeZone => _data.TimeZone;
 
     /// <summary>Whether the calendar file lists <paramref name="year"/>; outside it only weekends are known.</summary>
-    public bool Covers(int year) => data.Years.Contains(year);
+    public bool Covers(int year) => _data.Years.Contains(year);
 
     /// <summary>
     /// The last date the calendar knows holidays for: 31 December of the last year in the unbroken run of years that
@@ -18,13 +31,13 @@ public sealed class WorkingDayCalendar(CalendarData data)
     /// </summary>
     public DateOnly? CoveredThrough(DateOnly today)
     {
-        if (data.Years.Count == 0)
+        if (_data.Years.Count == 0)
         {
             return null;
         }
 
-        var year = data.Years.Contains(today.Year) ? today.Year : data.Years.Max();
-        while (data.Years.Contains(year + 1))
+        var year = _data.Years.Contains(today.Year) ? today.Year : _data.Years.Max();
+        while (_data.Years.Contains(year + 1))
         {
             year++;
         }
@@ -34,7 +47,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
 
     public DayInfo Describe(DateOnly date)
     {
-        if (data.Exceptions.TryGetValue(date, out var day))
+        if (_data.Exceptions.TryGetValue(date, out var day))
         {
             return day;
         }
@@ -46,7 +59,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
 
     public bool IsWorkingDay(DateOnly date) => Describe(date).IsWorkingDay;
 
-    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, data.TimeZone);
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _data.TimeZone);
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
@@ -55,7 +68,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
     {
         var local = ToLocal(instant);
         var time = TimeOnly.FromDateTime(local.DateTime);
-        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= data.WorkStart && time < data.WorkEnd;
+        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= _data.WorkStart && time < _data.WorkEnd;
     }
 
     /// <summary>
@@ -78,7 +91,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
         }
 
         var wall = date.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
-        return new DateTimeOffset(wall, data.TimeZone.GetUtcOffset(wall)).ToUniversalTime();
+        return new DateTimeOffset(wall, _data.TimeZone.GetUtcOffset(wall)).ToUniversalTime();
     }
 
     /// <summary>
@@ -128,8 +141,8 @@ public sealed class WorkingDayCalendar(CalendarData data)
                 continue;
             }
 
-            var open = day.ToDateTime(data.WorkStart);
-            var close = day.ToDateTime(data.WorkEnd);
+            var open = day.ToDateTime(_data.WorkStart);
+            var close = day.ToDateTime(_data.WorkEnd);
             var a = start > open ? start : open;
             var b = end < close ? end : close;
             if (b > a)

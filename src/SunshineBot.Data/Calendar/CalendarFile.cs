@@ -11,6 +11,9 @@ public sealed class CalendarOptions
 
     /// <summary>Null: the file shipped beside the binaries. A relative path resolves against the content root.</summary>
     public string? Path { get; set; }
+
+    /// <summary>How often a running host looks at the file again (a <c>sunshinebot calendar import</c> needs no restart).</summary>
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Reads the calendar data file (shipped as <c>calendar/cn-holidays.json</c> next to the binaries).</summary>

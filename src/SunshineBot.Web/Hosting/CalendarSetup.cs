@@ -6,10 +6,14 @@ namespace SunshineBot.Web.Hosting;
 
 public static class CalendarSetup
 {
-    /// <summary>The clock, the working-day calendar (<c>Calendar:Path</c>) and the time limits (<c>Deadlines</c>).</summary>
+    /// <summary>
+    /// The clock, the working-day calendar (<c>Calendar:Path</c>, reloaded when the file changes: <see cref="CalendarReloader"/>)
+    /// and the time limits (<c>Deadlines</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddWorkingDayCalendar(this IHostApplicationBuilder builder)
     {
-        var calendarOptions = StartupOptions.Bind<CalendarOptions>(builder.Configuration, CalendarOptions.Section, _ => []);
+        var calendarOptions = StartupOptions.Bind<CalendarOptions>(builder.Configuration, CalendarOptions.Section, o =>
+            o.ReloadInterval > TimeSpan.Zero ? [] : ["Calendar:ReloadInterval must be positive (e.g. 00:01:00)"]);
         var path = CalendarFile.ResolvePath(calendarOptions.Path, builder.Environment.ContentRootPath);
         WorkingDayCalendar calendar;
         try
@@ -24,6 +28,9 @@ public static class CalendarSetup
         var deadlines = StartupOptions.Bind<DeadlineOptions>(builder.Configuration, DeadlineOptions.Section, o => o.Validate());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(calendar);
+        builder.Services.AddSingleton(new CalendarReloader.Settings(path, calendarOptions.ReloadInterval));
+        builder.Services.AddSingleton<CalendarReloader>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CalendarReloader>());
         builder.Services.AddSingleton(deadlines);
         builder.Services.AddSingleton<DeadlinePolicy>();
         return builder;
@@ -38,7 +45,7 @@ public static class CalendarSetup
         if (coverage.RunningOut)
         {
             app.Logger.LogWarning(
-                "Working-day calendar: holidays are known through {End} ({DaysLeft} days left); deadlines after that count weekends only and are flagged. Import the next year with `sunshinebot calendar import FILE` and restart",
+                "Working-day calendar: holidays are known through {End} ({DaysLeft} days left); deadlines after that count weekends only and are flagged. Import the next year with `sunshinebot calendar import FILE`; the running host picks it up within Calendar:ReloadInterval",
                 coverage.CoveredThrough, coverage.DaysLeft);
         }
         else
