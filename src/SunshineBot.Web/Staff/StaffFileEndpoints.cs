@@ -38,13 +38,8 @@ public static class StaffFileEndpoints
 
             try
             {
-                var ticket = await access.LoadTicketAsync(member, number, ct);
-                var attachment = ticket.Attachments.FirstOrDefault(a => a.Id == id);
-                // Attachments are the parents' photos, stored by the chat under Chat:UploadPath with keys relative to it.
-                var folder = Path.GetFullPath(configuration["Chat:UploadPath"] is { Length: > 0 } p ? p : "data/uploads", env.ContentRootPath);
-                var path = attachment is null ? null : Path.GetFullPath(Path.Combine(folder, attachment.StorageKey));
-                return path is not null && path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path)
-                    ? Results.File(path, attachment!.ContentType)
+                return await FindAttachmentAsync(member, number, id, access, configuration, env, ct) is { } file
+                    ? Results.File(file.Path, file.ContentType)
                     : Results.NotFound();
             }
             catch (StaffNotFoundException)
@@ -53,5 +48,24 @@ public static class StaffFileEndpoints
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// The file of one attachment of a ticket in the caller's scope (404 outside it), or null when it is not there.
+    /// Attachments are the parents' photos, stored by the chat under Chat:UploadPath with keys relative to it.
+    /// </summary>
+    public static async Task<(string Path, string ContentType)?> FindAttachmentAsync(
+        StaffMember member, string number, long id, StaffAccess access, IConfiguration configuration, IHostEnvironment env, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(env);
+        var ticket = await access.LoadTicketAsync(member, number, ct);
+        var attachment = ticket.Attachments.FirstOrDefault(a => a.Id == id);
+        var folder = Path.GetFullPath(configuration["Chat:UploadPath"] is { Length: > 0 } p ? p : "data/uploads", env.ContentRootPath);
+        var path = attachment is null ? null : Path.GetFullPath(Path.Combine(folder, attachment.StorageKey));
+        return path is not null && path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path)
+            ? (path, attachment!.ContentType)
+            : null;
     }
 }

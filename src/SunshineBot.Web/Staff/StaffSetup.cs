@@ -98,6 +98,8 @@ public static class StaffSetup
         app.MapStaffApi();
         app.MapStaffHandlingApi();
         app.MapStaffDutyApi();
+        app.MapStaffAdminApi();
+        app.MapStaffOperationsApi();
         app.MapStaffFiles();
         app.MapOpenApi();
         return app;
