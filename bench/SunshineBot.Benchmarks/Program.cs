@@ -7,6 +7,7 @@ using SunshineBot.Knowledge.Evaluation;
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- latency   per-query latency percentiles, memory
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- fts5      in-memory bm25 against the FTS5 reference
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- reports DB   phases of a year's report on a seeded db
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- queue DB     the admin's first queue page, ten times
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var kbDirectory = BenchPaths.KbDirectory();
@@ -42,6 +43,18 @@ switch (args.FirstOrDefault())
     case "profile":
         ProfileRun.Run(KbLoader.Load(kbDirectory), KbEvalQuestion.ReadJsonLines(evalFile).Select(q => q.Question).ToArray(),
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, Console.Out);
+        break;
+    case "queue":
+        var queueBench = new ReportBenchmarks();
+        Environment.SetEnvironmentVariable("SUNSHINE_BENCH_DB", ReportDatabase.Path(args.ElementAtOrDefault(1)));
+        queueBench.Setup();
+        for (var i = 0; i < 10; i++)
+        {
+            var queueWatch = System.Diagnostics.Stopwatch.StartNew();
+            await queueBench.QueueFirstPage();
+            Console.WriteLine($"queue first page {queueWatch.Elapsed.TotalMilliseconds:0} ms");
+        }
+
         break;
     case "reports":
         await ReportProfile.RunAsync(ReportDatabase.Path(args.ElementAtOrDefault(1)), Console.Out);

@@ -15,7 +15,16 @@ internal static class ReportDatabase
     {
         var builder = new DbContextOptionsBuilder<SunshineDbContext>();
         DataServiceCollectionExtensions.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={file}");
-        return new SunshineDbContext(builder.Options);
+        if (Environment.GetEnvironmentVariable("SUNSHINE_BENCH_SQL") is "1")
+        {
+            builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+        }
+
+        var db = new SunshineDbContext(builder.Options);
+
+        // A file seeded by an older build gets the schema steps added since.
+        new SunshineBot.Data.Schema.SchemaMigrator(db).MigrateAsync().GetAwaiter().GetResult();
+        return db;
     }
 
     /// <summary>The twelve months before today's month: the "year's metrics" of the targets.</summary>

@@ -28,7 +28,17 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
         return new MetricsReport(from, to, unit.Code, unit.Name, MeasureService.Run(facts, kb, period, calendar, options));
     }
 
-    public async Task<ScoreSheet> ScoreAsync(Rubric rubric, Unit unit, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<ScoreSheet> ScoreAsync(Rubric rubric, Unit unit, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await BothAsync(rubric, unit, from, to, metrics: false, ct)).Score;
+
+    /// <summary>Metrics and a score sheet from one load of the facts (the dashboard and the self-check show both).</summary>
+    public async Task<(MetricsReport Metrics, ScoreSheet Score)> MetricsAndScoreAsync(Rubric rubric, Unit unit, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (metrics, score) = await BothAsync(rubric, unit, from, to, metrics: true, ct);
+        return (metrics!, score);
+    }
+
+    private async Task<(MetricsReport? Metrics, ScoreSheet Score)> BothAsync(Rubric rubric, Unit unit, DateOnly from, DateOnly to, bool metrics, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(unit);
@@ -41,7 +51,8 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
         var subtrees = Subtrees(units, facts, unit.Code);
         var sheets = units.Select(u => ScoreRubric.Unit(
             rubric, new ScoredUnit(u.Code, u.Name, u.Path), subtrees[u.Code], kb, period, calendar, options, entries)).ToArray();
-        return new ScoreSheet(rubric.Id, rubric.Title, from, to, sheets);
+        var report = metrics ? new MetricsReport(from, to, unit.Code, unit.Name, MeasureService.Run(facts, kb, period, calendar, options)) : null;
+        return (report, new ScoreSheet(rubric.Id, rubric.Title, from, to, sheets));
     }
 
     public async Task AddManualScoreAsync(Rubric rubric, string itemId, Unit unit, DateOnly from, DateOnly to, decimal score, string note, string by, CancellationToken ct)

@@ -29,6 +29,17 @@ public static class SchemaUpgrades
         new(13, "handling steps: acknowledgement, re-dispatches and hand-back reason, supervision flags, on-site visits", HandlingStepsUpgrade.Operations),
         new(15, "tickets record when the retention job anonymised them", RetentionUpgrade.Operations),
         new(16, "duty roster per unit: shift hours and a phone number", UnitDutyShiftsUpgrade.Operations),
+        new(17, "the staff queue's index: status, handling unit, receiving unit", sqlite =>
+        [
+            new CreateIndexOperation
+            {
+                Name = "IX_tickets_Status_HandlingUnitCode_ReceivingUnitCode", Table = "tickets", Columns = ["Status", "HandlingUnitCode", "ReceivingUnitCode"],
+            },
+
+            // SQLite's planner needs the new index's statistics to keep walking ReceivedAt for the closed tickets' page
+            // (without them it sorts a million rows); PostgreSQL's autovacuum gathers its own.
+            .. (sqlite ? new MigrationOperation[] { new SqlOperation { Sql = "ANALYZE tickets;" } } : []),
+        ]),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -39,6 +39,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => t.FiledBy);
         b.HasIndex(t => t.ReceivedAt);
 
+        // The staff queue counts and lists by status within a unit subtree: this index answers both without reading
+        // the table (docs/benchmarks.md, "Staff queue at 1M tickets").
+        b.HasIndex(t => new { t.Status, t.HandlingUnitCode, t.ReceivingUnitCode });
+
         b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(t => t.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Restrict);

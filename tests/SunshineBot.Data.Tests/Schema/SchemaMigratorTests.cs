@@ -534,6 +534,7 @@ public sealed class SchemaMigratorTests
     {
         [9] = ["IX_tickets_ExternalSource_ExternalNumber"],
         [16] = ["IX_duty_roster_UnitCode_Day"],
+        [17] = ["IX_tickets_Status_HandlingUnitCode_ReceivingUnitCode"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>

@@ -29,7 +29,7 @@ public static class StaffApiEndpoints
             }
 
             var page = await list.RunAsync(await access.RequireAsync(user, ct), filter, ct);
-            return TypedResults.Ok(new QueueDto(page.Counts, page.Items.Select(QueueItemDto.From).ToList(), page.Total, page.Page, page.PageSize));
+            return TypedResults.Ok(new QueueDto(page.Counts, page.Items.Select(QueueItemDto.From).ToList(), page.Total, page.Page, page.PageSize, page.TotalIsLowerBound));
         });
 
         api.MapGet("/tickets/export", async (HttpRequest request, ClaimsPrincipal user, StaffAccess access, ExportLedger export, CancellationToken ct) =>

@@ -25,7 +25,7 @@ public sealed record QueueItemDto(string Number, string Kind, string Severity, s
         new(i.Number, i.Kind.ToString(), i.Severity.ToString(), i.Channel.ToString(), i.Category.ToString(), i.Status.ToString(), Labels.Of(i.Status), i.Summary, i.SchoolName, i.HandlingUnitCode, i.ReceivedAt, DeadlineDto.From(i.Deadline));
 }
 
-public sealed record QueueDto(QueueCounts Counts, IReadOnlyList<QueueItemDto> Items, int Total, int Page, int PageSize);
+public sealed record QueueDto(QueueCounts Counts, IReadOnlyList<QueueItemDto> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false);
 
 public sealed record EventDto(int Sequence, DateTimeOffset At, string Actor, string Action, string ActionLabel, string From, string To, string? Note);
 

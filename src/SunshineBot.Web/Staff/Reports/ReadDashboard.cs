@@ -55,8 +55,7 @@ public sealed class ReadDashboard(ReadReports reports, StaffAccess access, Worki
         var period = DashboardPeriod.Parse(query.Kind, query.Year, query.Month, query.Quarter, Today);
         var rubricId = string.IsNullOrWhiteSpace(query.Rubric) ? DefaultRubric : query.Rubric;
         var report = new ReportQuery(DashboardPeriod.Day(period.From), DashboardPeriod.Day(period.To), query.Unit, rubricId);
-        var sheet = await reports.ScoreAsync(member, report, ct);
-        var metrics = await reports.MetricsAsync(member, report, ct);
+        var (metrics, sheet) = await reports.MetricsAndScoreAsync(member, report, ct);
         var units = await UnitsAsync(member, ct);
         var score = sheet.Units.First(u => u.Code == metrics.UnitCode);
         var unit = units.First(u => u.Code == metrics.UnitCode);

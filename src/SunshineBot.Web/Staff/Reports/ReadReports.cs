@@ -30,6 +30,14 @@ public sealed class ReadReports(StaffAccess access, BuildReports reports)
         return await reports.ScoreAsync(rubric, unit, from, to, ct);
     }
 
+    /// <summary>Both from one load of the facts, for pages that show both.</summary>
+    public async Task<(MetricsReport Metrics, ScoreSheet Score)> MetricsAndScoreAsync(StaffMember member, ReportQuery query, CancellationToken ct)
+    {
+        var rubric = RubricOf(query.Rubric);
+        var (unit, from, to) = await ResolveAsync(member, query, ct);
+        return await reports.MetricsAndScoreAsync(rubric, unit, from, to, ct);
+    }
+
     /// <summary>The manual entries for the query's rubric, unit and exact period, oldest first.</summary>
     public async Task<IReadOnlyList<ManualEntry>> ManualEntriesAsync(StaffMember member, ReportQuery query, CancellationToken ct)
     {

@@ -45,8 +45,7 @@ public sealed class ReadSelfCheck(ReadReports reports)
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 11, 30);
         var query = new ReportQuery(DashboardPeriod.Day(from), DashboardPeriod.Day(to), unit, RubricId);
-        var sheet = await reports.ScoreAsync(member, query, ct);
-        var metrics = await reports.MetricsAsync(member, query, ct);
+        var (metrics, sheet) = await reports.MetricsAndScoreAsync(member, query, ct);
         var last = await reports.MetricsAsync(member, query with { From = DashboardPeriod.Day(from.AddYears(-1)), To = DashboardPeriod.Day(to.AddYears(-1)) }, ct);
         var entries = await reports.ManualEntriesAsync(member, query, ct);
         var score = sheet.Units.First(u => u.Code == metrics.UnitCode);
