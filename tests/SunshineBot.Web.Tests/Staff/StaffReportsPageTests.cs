@@ -82,6 +82,27 @@ public sealed class StaffReportsPageTests
     }
 
     [Fact]
+    public async Task Dashboard_GradedManualItemNotYetEntered_IsMarkedPendingAndNotCountedAsLost()
+    {
+        var (host, _, _) = await TwoLateComplaintsAsync();
+        using (host)
+        {
+            using var viewer = await host.PagesAsync("viewer");
+
+            var page = await viewer.GetPageAsync($"/staff/reports?{March}");
+
+            Assert.Contains("尚未录入", page, StringComparison.Ordinal);
+        }
+
+        var pending = new Core.Scoring.ItemScore("二.2(2)", "平时考核", 0m, 6m, Manual: true, Bonus: false, [], "优秀6分");
+        var entered = pending with { Points = 4m, Deductions = [new Core.Scoring.Deduction(2m, "良好", [])] };
+        var computed = new Core.Scoring.ItemScore("一.1", "答复", 20m, 30m, Manual: false, Bonus: false, [], null);
+        Assert.Equal(0m, Web.Staff.Reports.ReadDashboard.LostPoints(pending));
+        Assert.Equal(2m, Web.Staff.Reports.ReadDashboard.LostPoints(entered));
+        Assert.Equal(10m, Web.Staff.Reports.ReadDashboard.LostPoints(computed));
+    }
+
+    [Fact]
     public async Task Dashboard_Handler_IsRefused()
     {
         using var host = new StaffTestHost();

@@ -84,10 +84,20 @@ public sealed class ReadDashboard(ReadReports reports, StaffAccess access, Worki
         {
             var u = ordered[i];
             var rank = i > 0 && ordered[i - 1].Score == u.Score ? ranked[i - 1].Rank : i + 1;
-            ranked.Add(new RankedUnit(rank, u.Code, u.Name, u.Score, u.Max, u.Items.Where(x => !x.Bonus).Sum(x => x.Max - x.Points)));
+            ranked.Add(new RankedUnit(rank, u.Code, u.Name, u.Score, u.Max, u.Items.Where(x => !x.Bonus).Sum(LostPoints)));
         }
 
         return ranked;
+    }
+
+    /// <summary>
+    /// Points an item lost: a computed item its shortfall; a manual item what its entry took off, so one nobody has
+    /// scored yet (尚未录入) is not shown as lost.
+    /// </summary>
+    public static decimal LostPoints(ItemScore item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Manual ? item.Deductions.Sum(d => d.Points) : item.Max - item.Points;
     }
 
     public static IReadOnlyList<RateLine> RatesOf(ServiceMetrics m, Rubric rubric)
