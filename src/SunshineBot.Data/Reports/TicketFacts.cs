@@ -30,6 +30,17 @@ public static class TicketFacts
         nameof(Ticket.ReplyHasStamp), nameof(Ticket.DispatchedAt), nameof(Ticket.AcknowledgedAt), nameof(Ticket.RedispatchCount),
     ];
 
+    private static readonly Dictionary<string, string[]> Enums = new(StringComparer.Ordinal)
+    {
+        [nameof(Ticket.Kind)] = Enum.GetNames<TicketKind>(),
+        [nameof(Ticket.Severity)] = Enum.GetNames<Severity>(),
+        [nameof(Ticket.Channel)] = Enum.GetNames<Channel>(),
+        [nameof(Ticket.Category)] = Enum.GetNames<TicketCategory>(),
+        [nameof(Ticket.Status)] = Enum.GetNames<TicketStatus>(),
+        [nameof(Ticket.Satisfaction)] = Enum.GetNames<Satisfaction>(),
+        [nameof(Ticket.Finding)] = Enum.GetNames<Finding>(),
+    };
+
     /// <summary>
     /// The facts of tickets received in the period that count against one of <paramref name="unitCodes"/> (the
     /// handling unit, else the receiving unit); with <paramref name="withoutUnit"/> also those with neither (chat
@@ -76,9 +87,8 @@ public static class TicketFacts
             // The first round's reply, as Ticket keeps it once sent back (see TicketFact.Of).
             var firstRoundDue = Instant(reader, 12, sqlite);
             facts.Add(new TicketFact(
-                reader.GetString(1), Names<TicketKind>.Parse(reader.GetString(2)), Names<Severity>.Parse(reader.GetString(3)),
-                Names<Channel>.Parse(reader.GetString(4)), Names<TicketCategory>.Parse(reader.GetString(5)),
-                Names<TicketStatus>.Parse(reader.GetString(6)), unit, Text(reader, 9), Instant(reader, 10, sqlite)!.Value,
+                reader.GetString(1), Member<TicketKind>(reader, 2), Member<Severity>(reader, 3), Member<Channel>(reader, 4),
+                Member<TicketCategory>(reader, 5), Member<TicketStatus>(reader, 6), unit, Text(reader, 9), Instant(reader, 10, sqlite)!.Value,
                 firstRoundDue ?? Instant(reader, 11, sqlite)!.Value, firstRoundDue is null ? Instant(reader, 13, sqlite) : Instant(reader, 14, sqlite),
                 Instant(reader, 15, sqlite)!.Value, Instant(reader, 16, sqlite), reader.GetInt32(17), reader.GetInt32(18),
                 Optional<Satisfaction>(reader, 19), Optional<Finding>(reader, 20), Flag(reader, 21), Flag(reader, 22),
@@ -120,8 +130,13 @@ public static class TicketFacts
         var type = db.Model.FindEntityType(typeof(Ticket)) ?? throw new InvalidOperationException("Ticket is not mapped.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName(table)}\"";
+
+        // Enums are stored by name; the query hands back their position instead, so no string is made per value.
+        string Select(string property) => Enums.TryGetValue(property, out var names)
+            ? $"CASE {Column(property)} {string.Concat(names.Select((n, i) => $"WHEN '{n}' THEN {i} "))}END"
+            : Column(property);
         var received = Column(nameof(Ticket.ReceivedAt));
-        return $"SELECT {string.Join(", ", Columns.Select(Column))} FROM \"{type.GetTableName()}\" WHERE {received} >= @start AND {received} < @end";
+        return $"SELECT {string.Join(", ", Columns.Select(Select))} FROM \"{type.GetTableName()}\" WHERE {received} >= @start AND {received} < @end";
     }
 
     private static void Add(DbCommand command, string name, object value)
@@ -137,17 +152,21 @@ public static class TicketFacts
     private static bool? Flag(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetBoolean(i);
 
     private static T? Optional<T>(DbDataReader reader, int i)
-        where T : struct, Enum => reader.IsDBNull(i) ? null : Names<T>.Parse(reader.GetString(i));
+        where T : struct, Enum => reader.IsDBNull(i) ? null : Names<T>.Values[reader.GetInt32(i)];
+
+    /// <summary>A stored enum by its position (see <see cref="Sql"/>); a name the enum does not have fails loudly.</summary>
+    private static T Member<T>(DbDataReader reader, int i)
+        where T : struct, Enum => reader.IsDBNull(i)
+            ? throw new InvalidDataException($"Ticket column {i} holds a value that is not a {typeof(T).Name}.")
+            : Names<T>.Values[reader.GetInt32(i)];
 
     private static DateTimeOffset? Instant(DbDataReader reader, int i, bool sqlite) =>
         reader.IsDBNull(i) ? null : sqlite ? new DateTimeOffset(reader.GetInt64(i), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(i);
 
-    /// <summary>Enum members by the name the model stores; an unknown name fails as EF's own conversion would.</summary>
+    /// <summary>Enum members in the order of <see cref="Enum.GetNames{TEnum}"/>, as the query numbers them.</summary>
     private static class Names<T>
         where T : struct, Enum
     {
-        private static readonly FrozenDictionary<string, T> ByName = Enum.GetValues<T>().ToFrozenDictionary(v => v.ToString(), StringComparer.Ordinal);
-
-        public static T Parse(string name) => ByName.TryGetValue(name, out var value) ? value : Enum.Parse<T>(name);
+        public static readonly T[] Values = Enum.GetNames<T>().Select(Enum.Parse<T>).ToArray();
     }
 }
