@@ -116,7 +116,10 @@ public sealed class BulkTicketWriter : IAsyncDisposable
             for (var i = 0; i < _columns.Count; i++)
             {
                 var property = _columns[i].Property;
-                object? value = property.Name == fixedValue.Property ? fixedValue.Value : property.GetGetter().GetClrValue(entity);
+                // A shadow property (tickets.AnonymisedAt, set by the retention job) has no CLR value on a new ticket.
+                object? value = property.Name == fixedValue.Property ? fixedValue.Value
+                    : property.IsShadowProperty() ? null
+                    : property.GetGetter().GetClrValue(entity);
                 if (value is not null && property.GetTypeMapping().Converter is { } converter)
                 {
                     value = converter.ConvertToProvider(value);
