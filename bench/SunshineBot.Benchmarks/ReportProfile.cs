@@ -27,34 +27,6 @@ internal static class ReportProfile
         {
             var watch = Stopwatch.StartNew();
             var period = reports.Period(from, to);
-            var sql = db.Tickets.Where(t => t.ReceivedAt >= period.Start && t.ReceivedAt < period.End)
-                .Select(t => new { t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, t.ReceivedAt, t.DueAt, t.ClosedAt, t.RedoCount }).ToQueryString();
-            if (pass == 1)
-            {
-                output.WriteLine(sql);
-            }
-
-            var raw = 0L;
-            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
-            {
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT Number, Kind, Severity, Channel, Category, Status, ReceivedAt, DueAt, ClosedAt, RedoCount FROM tickets WHERE ReceivedAt >= $s AND ReceivedAt < $e";
-                command.Parameters.AddWithValue("$s", period.Start.UtcTicks);
-                command.Parameters.AddWithValue("$e", period.End.UtcTicks);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    raw += reader.GetString(0).Length + reader.GetString(1).Length + reader.GetInt64(6) % 7 + (reader.IsDBNull(8) ? 0 : 1);
-                }
-            }
-
-            output.WriteLine($"raw reader {watch.Elapsed.TotalMilliseconds:0} ms ({raw})");
-            watch.Restart();
-            var efRows = await db.Tickets.AsNoTracking().Where(t => t.ReceivedAt >= period.Start && t.ReceivedAt < period.End)
-                .Select(t => new { t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, t.ReceivedAt, t.DueAt, t.ClosedAt, t.RedoCount }).ToListAsync();
-            output.WriteLine($"ef 10 columns {watch.Elapsed.TotalMilliseconds:0} ms ({efRows.Count})");
-            watch.Restart();
             var codes = await db.Units.Select(u => u.Code).ToListAsync();
             var facts = await TicketFacts.LoadAsync(db, codes, withoutUnit: true, period, CancellationToken.None);
             var load = watch.Elapsed;

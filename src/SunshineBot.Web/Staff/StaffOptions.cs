@@ -29,6 +29,12 @@ public sealed class StaffOptions
 
     public int PageSize { get; set; } = 20;
 
+    /// <summary>
+    /// The queue counts finished tickets up to this many (then it says "more than"): an exact count reads every index
+    /// entry of a million-ticket ledger on each view, and nobody pages through more than this without a filter.
+    /// </summary>
+    public int EndedCountLimit { get; set; } = 10_000;
+
     public ReplyRuleOptions Reply { get; set; } = new();
 
     public IEnumerable<string> Validate()
@@ -66,6 +72,11 @@ public sealed class StaffOptions
         if (PageSize is < 5 or > 200)
         {
             yield return "Staff:PageSize must be between 5 and 200";
+        }
+
+        if (EndedCountLimit < PageSize)
+        {
+            yield return "Staff:EndedCountLimit must be at least Staff:PageSize";
         }
 
         foreach (var error in Reply.Validate())

@@ -72,6 +72,43 @@ public sealed class StaffQueueTests
     }
 
     [Fact]
+    public async Task Queue_MoreFinishedTicketsThanTheCountLimit_SaysTheTotalIsALowerBound_AndFiltersKeepTheScopeCounts()
+    {
+        var clock = new TestClock(Monday);
+        using var host = new StaffTestHost(new() { ["Staff:PageSize"] = "5", ["Staff:EndedCountLimit"] = "6" }, clock: clock);
+        var filed = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            filed.Add((await host.FileComplaintAsync()).Number);
+            clock.Advance(TimeSpan.FromMinutes(30));
+        }
+
+        var closed = filed.Take(8).ToArray();
+        host.WithDb(db => db.Tickets.Where(t => closed.Contains(t.Number))
+            .ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Closed).SetProperty(t => t.ClosedAt, clock.GetUtcNow())));
+        using var admin = await host.ApiAsync("admin");
+
+        var first = await admin.GetFromJsonAsync<JsonElement>("/api/staff/tickets");
+        var fewer = await admin.GetFromJsonAsync<JsonElement>($"/api/staff/tickets?q={closed[0]}");
+        var one = await admin.GetFromJsonAsync<JsonElement>($"/api/staff/tickets?q={filed[9]}");
+        var third = await admin.GetFromJsonAsync<JsonElement>("/api/staff/tickets?page=2");
+        using var pages = await host.PagesAsync("admin");
+        var html = await pages.GetPageAsync("/staff");
+
+        Assert.True(first.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal(3 + 6, first.GetProperty("total").GetInt32());
+        Assert.Equal(filed.Skip(8).Order(StringComparer.Ordinal), first.GetProperty("items").EnumerateArray().Take(3).Select(i => i.GetProperty("number").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(closed.Reverse().Skip(2).Take(5), third.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        Assert.Contains("超过 9 件", html, StringComparison.Ordinal);
+        Assert.False(fewer.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal(1, fewer.GetProperty("total").GetInt32());
+        var only = Assert.Single(one.GetProperty("items").EnumerateArray());
+        Assert.Equal(filed[9], only.GetProperty("number").GetString());
+        Assert.False(one.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal(3, one.GetProperty("counts").GetProperty("toDispatch").GetInt32());
+    }
+
+    [Fact]
     public async Task Viewer_ReadsTheQueueAndTicket_ButIsOfferedNoActions()
     {
         using var host = new StaffTestHost();

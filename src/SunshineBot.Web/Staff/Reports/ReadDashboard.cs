@@ -100,6 +100,13 @@ public sealed class ReadDashboard(ReadReports reports, StaffAccess access, Worki
         return item.Manual ? item.Deductions.Sum(d => d.Points) : item.Max - item.Points;
     }
 
+    /// <summary>A graded manual item nobody has entered yet: it stands below its maximum with nothing taken off.</summary>
+    public static bool AwaitsEntry(ItemScore item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Manual && !item.Bonus && item.Deductions.Count == 0 && item.Points < item.Max;
+    }
+
     public static IReadOnlyList<RateLine> RatesOf(ServiceMetrics m, Rubric rubric)
     {
         ArgumentNullException.ThrowIfNull(m);

@@ -56,7 +56,7 @@ public sealed record QueueItem(
 
 /// <summary>
 /// One page of the queue. <see cref="Total"/> is exact, except that finished tickets are counted up to
-/// <see cref="ListTickets.EndedCountLimit"/>; <see cref="TotalIsLowerBound"/> says the limit was reached.
+/// <see cref="StaffOptions.EndedCountLimit"/>; <see cref="TotalIsLowerBound"/> says the limit was reached.
 /// </summary>
 public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueItem> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false)
 {
@@ -77,25 +77,20 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
 
     private static readonly TicketStatus[] EndedStatuses = Enum.GetValues<TicketStatus>().Except(OpenStatuses).ToArray();
 
-    /// <summary>
-    /// Finished tickets are counted up to this many: an exact count reads every index entry of a million-ticket
-    /// ledger on each queue view, and nobody pages through more than this without a filter.
-    /// </summary>
-    public const int EndedCountLimit = 10_000;
-
     public async Task<QueuePage> RunAsync(StaffMember member, QueueFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var visibleOpen = await OpenAsync(access.Tickets(member), ct);
-        var counts = Count(visibleOpen, now);
+        var visible = Evaluate(await OpenAsync(access.Tickets(member), ct), now);
+        var counts = Count(visible, now);
         var unfiltered = filter with { Page = 1 } == new QueueFilter();
         var filtered = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
-        var open = Order(Due(Evaluate(unfiltered ? visibleOpen : await OpenAsync(filtered, ct), now), filter.Due));
+        var open = Order(Due(unfiltered ? visible : await SelectOpenAsync(visible, filtered, ct), filter.Due));
 
         // Overdue, due soon and revisit filters select open tickets only.
+        var limit = options.Value.EndedCountLimit;
         var ended = filter.Due is null ? filtered.Where(t => EndedStatuses.Contains(t.Status)) : null;
-        var endedCount = ended is null ? 0 : await ended.Take(EndedCountLimit + 1).CountAsync(ct);
+        var endedCount = ended is null ? 0 : await ended.Take(limit + 1).CountAsync(ct);
         var size = options.Value.PageSize;
         var page = Math.Max(1, filter.Page);
         var skip = (long)(page - 1) * size;
@@ -107,25 +102,33 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
             items.AddRange(rows.Select(t => ToItem(t, deadlines.Evaluate(t, now))));
         }
 
-        var capped = endedCount > EndedCountLimit;
-        return new QueuePage(counts, items, open.Count + Math.Min(endedCount, EndedCountLimit), page, size, capped);
+        var capped = endedCount > limit;
+        return new QueuePage(counts, items, open.Count + Math.Min(endedCount, limit), page, size, capped);
     }
 
     /// <summary>
-    /// The open tickets of a selection: their ids from the status index first, then the rows by key, so the planner
-    /// never trades the index for a scan of the whole table (it did, given SQLite's per-status averages).
+    /// The open tickets of the caller's scope: their ids from the status index first, then the rows by key, so the
+    /// planner never trades the index for a scan of the whole table (it did, given SQLite's per-status averages).
     /// </summary>
-    private static async Task<List<Ticket>> OpenAsync(IQueryable<Ticket> selection, CancellationToken ct)
+    private static async Task<List<Ticket>> OpenAsync(IQueryable<Ticket> scope, CancellationToken ct)
     {
-        selection = selection.AsNoTracking();
-        var ids = await selection.Where(t => OpenStatuses.Contains(t.Status)).Select(t => t.Id).ToListAsync(ct);
+        scope = scope.AsNoTracking();
+        var ids = await scope.Where(t => OpenStatuses.Contains(t.Status)).Select(t => t.Id).ToListAsync(ct);
         var rows = new List<Ticket>(ids.Count);
         foreach (var chunk in ids.Chunk(500))
         {
-            rows.AddRange(await selection.Where(t => chunk.Contains(t.Id)).ToListAsync(ct));
+            rows.AddRange(await scope.Where(t => chunk.Contains(t.Id)).ToListAsync(ct));
         }
 
         return rows;
+    }
+
+    /// <summary>The open tickets a filter keeps: only their ids are read, the rows are the scope's, already evaluated.</summary>
+    private static async Task<IEnumerable<(Ticket Ticket, DeadlineState Deadline)>> SelectOpenAsync(
+        List<(Ticket Ticket, DeadlineState Deadline)> visible, IQueryable<Ticket> filtered, CancellationToken ct)
+    {
+        var ids = (await filtered.Where(t => OpenStatuses.Contains(t.Status)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        return visible.Where(e => ids.Contains(e.Ticket.Id));
     }
 
     /// <summary>
@@ -216,18 +219,17 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         return query;
     }
 
-    private QueueCounts Count(List<Ticket> open, DateTimeOffset now)
+    private QueueCounts Count(List<(Ticket Ticket, DeadlineState Deadline)> open, DateTimeOffset now)
     {
         var today = StartOf(calendar.LocalDate(now));
-        var states = open.Select(t => deadlines.Evaluate(t, now)).ToList();
         return new QueueCounts(
-            New: open.Count(t => t.ReceivedAt >= today),
-            ToDispatch: open.Count(t => t.Status == TicketStatus.Received),
-            InProgress: open.Count(t => t.Status == TicketStatus.Dispatched),
-            DueSoon: states.Count(s => s.IsDueSoon),
-            Overdue: states.Count(s => s.IsOverdue),
-            AwaitingReview: open.Count(t => t.Status == TicketStatus.PendingReview),
-            Revisit: open.Count(t => t.Status is TicketStatus.Replied or TicketStatus.Revisiting));
+            New: open.Count(e => e.Ticket.ReceivedAt >= today),
+            ToDispatch: open.Count(e => e.Ticket.Status == TicketStatus.Received),
+            InProgress: open.Count(e => e.Ticket.Status == TicketStatus.Dispatched),
+            DueSoon: open.Count(e => e.Deadline.IsDueSoon),
+            Overdue: open.Count(e => e.Deadline.IsOverdue),
+            AwaitingReview: open.Count(e => e.Ticket.Status == TicketStatus.PendingReview),
+            Revisit: open.Count(e => e.Ticket.Status is TicketStatus.Replied or TicketStatus.Revisiting));
     }
 
     private DateTimeOffset StartOf(DateOnly date)
