@@ -26,10 +26,12 @@ internal static class ReportProfile
         for (var pass = 1; pass <= 3; pass++)
         {
             var watch = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var period = reports.Period(from, to);
             var codes = await db.Units.Select(u => u.Code).ToListAsync();
             var facts = await TicketFacts.LoadAsync(db, codes, withoutUnit: true, period, CancellationToken.None);
             var load = watch.Elapsed;
+            var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var kb = await TicketFacts.LoadKbAsync(db, period, CancellationToken.None);
             var kbTime = watch.Elapsed - load;
             watch.Restart();
@@ -42,7 +44,7 @@ internal static class ReportProfile
             var sheet = await reports.ScoreAsync(rubric, root, from, to, CancellationToken.None);
             var score = watch.Elapsed;
             output.WriteLine(
-                $"pass {pass}: {facts.Count:N0} facts; load {load.TotalMilliseconds:0} ms, kb {kbTime.TotalMilliseconds:0} ms, " +
+                $"pass {pass}: {facts.Count:N0} facts; load {load.TotalMilliseconds:0} ms ({loadCpu.TotalMilliseconds:0} ms CPU), kb {kbTime.TotalMilliseconds:0} ms, " +
                 $"measure {measure.TotalMilliseconds:0} ms; MetricsAsync {metrics.TotalMilliseconds:0} ms; " +
                 $"ScoreAsync {score.TotalMilliseconds:0} ms ({sheet.Units.Count} units)");
         }

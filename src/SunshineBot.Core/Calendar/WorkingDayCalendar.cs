@@ -7,22 +7,26 @@ namespace SunshineBot.Core.Calendar;
 public sealed class WorkingDayCalendar(CalendarData data)
 {
     // Swapped whole by Replace (a newly imported year); a reader sees the old or the new calendar, each valid.
-    private volatile CalendarData _data = data;
+    private volatile Loaded _loaded = new(data, new ZoneClock(data.TimeZone));
+
+    private CalendarData Current => _loaded.Data;
 
     /// <summary>The calendar as loaded now.</summary>
-    public CalendarData Data => _data;
+    public CalendarData Data => Current;
 
     /// <summary>Takes a reloaded calendar (e.g. after <c>sunshinebot calendar import</c>) without a restart.</summary>
     public void Replace(CalendarData replacement)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        _data = replacement;
+        _loaded = new Loaded(replacement, new ZoneClock(replacement.TimeZone));
     }
 
-    public TimeZoneInfo TimeZone => _data.TimeZone;
+    private sealed record Loaded(CalendarData Data, ZoneClock Clock);
+
+    public TimeZoneInfo TimeZone => Current.TimeZone;
 
     /// <summary>Whether the calendar file lists <paramref name="year"/>; outside it only weekends are known.</summary>
-    public bool Covers(int year) => _data.Years.Contains(year);
+    public bool Covers(int year) => Current.Years.Contains(year);
 
     /// <summary>
     /// The last date the calendar knows holidays for: 31 December of the last year in the unbroken run of years that
@@ -31,13 +35,13 @@ public sealed class WorkingDayCalendar(CalendarData data)
     /// </summary>
     public DateOnly? CoveredThrough(DateOnly today)
     {
-        if (_data.Years.Count == 0)
+        if (Current.Years.Count == 0)
         {
             return null;
         }
 
-        var year = _data.Years.Contains(today.Year) ? today.Year : _data.Years.Max();
-        while (_data.Years.Contains(year + 1))
+        var year = Current.Years.Contains(today.Year) ? today.Year : Current.Years.Max();
+        while (Current.Years.Contains(year + 1))
         {
             year++;
         }
@@ -47,7 +51,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
 
     public DayInfo Describe(DateOnly date)
     {
-        if (_data.Exceptions.TryGetValue(date, out var day))
+        if (Current.Exceptions.TryGetValue(date, out var day))
         {
             return day;
         }
@@ -59,7 +63,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
 
     public bool IsWorkingDay(DateOnly date) => Describe(date).IsWorkingDay;
 
-    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _data.TimeZone);
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => _loaded.Clock.ToLocal(instant);
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
@@ -68,7 +72,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
     {
         var local = ToLocal(instant);
         var time = TimeOnly.FromDateTime(local.DateTime);
-        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= _data.WorkStart && time < _data.WorkEnd;
+        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= Current.WorkStart && time < Current.WorkEnd;
     }
 
     /// <summary>
@@ -91,7 +95,7 @@ public sealed class WorkingDayCalendar(CalendarData data)
         }
 
         var wall = date.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
-        return new DateTimeOffset(wall, _data.TimeZone.GetUtcOffset(wall)).ToUniversalTime();
+        return new DateTimeOffset(wall, Current.TimeZone.GetUtcOffset(wall)).ToUniversalTime();
     }
 
     /// <summary>
@@ -141,8 +145,8 @@ public sealed class WorkingDayCalendar(CalendarData data)
                 continue;
             }
 
-            var open = day.ToDateTime(_data.WorkStart);
-            var close = day.ToDateTime(_data.WorkEnd);
+            var open = day.ToDateTime(Current.WorkStart);
+            var close = day.ToDateTime(Current.WorkEnd);
             var a = start > open ? start : open;
             var b = end < close ? end : close;
             if (b > a)

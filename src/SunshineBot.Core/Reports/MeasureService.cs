@@ -23,7 +23,9 @@ public static class MeasureService
         var byCategory = Enum.GetValues<TicketCategory>().ToDictionary(k => k, _ => 0);
         var byChannel = Enum.GetValues<Channel>().ToDictionary(k => k, _ => 0);
         var bySeverity = Enum.GetValues<Severity>().ToDictionary(k => k, _ => 0);
-        var months = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        // Volumes by local month, indexed from the period's first month (no month name is made per ticket).
+        var first = new DateOnly(period.From.Year, period.From.Month, 1);
+        var months = new List<(string Name, int[] Counts)>();
         var reply = new Tally[3];
         var closure = new Tally[3];
         var replyHours = new List<double>();
@@ -33,9 +35,9 @@ public static class MeasureService
         int received = 0, owed = 0, closed = 0, closedFirstTime = 0, revisited = 0, satisfied = 0, unsatisfied = 0, notReached = 0;
         int redispatches = 0, redispatched = 0;
         int redo = 0, redone = 0, lateDays = 0, urges = 0, urged = 0, fee = 0, substantiated = 0, faults = 0;
-        for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
+        for (var m = first; m <= period.To; m = m.AddMonths(1))
         {
-            months[Month(m)] = new int[3];
+            months.Add((Month(m), new int[3]));
         }
 
         foreach (var t in facts)
@@ -50,7 +52,8 @@ public static class MeasureService
             byCategory[t.Category]++;
             byChannel[t.Channel]++;
             bySeverity[t.Severity]++;
-            var month = months[Month(calendar.LocalDate(t.ReceivedAt))];
+            var local = calendar.LocalDate(t.ReceivedAt);
+            var month = months[((local.Year - first.Year) * 12) + local.Month - first.Month].Counts;
             month[0]++;
             month[1] += t.Kind == TicketKind.Complaint ? 1 : 0;
             fee += t.Kind is TicketKind.Complaint or TicketKind.Report && t.Category.IsFee() ? 1 : 0;
@@ -103,7 +106,7 @@ public static class MeasureService
 
         return new ServiceMetrics(
             received, byKind, byCategory, byChannel, bySeverity,
-            months.Select(m => new MonthVolume(m.Key, m.Value[0], m.Value[1], m.Value[2])).ToArray(),
+            months.Select(m => new MonthVolume(m.Name, m.Counts[0], m.Counts[1], m.Counts[2])).ToArray(),
             Tally.Sum(reply), Tally.Sum(closure),
             Enum.GetValues<LimitClass>().Select(c => new LimitClassMetrics(c, reply[(int)c].Counts, closure[(int)c].Counts)).ToArray(),
             Rates.Satisfaction(satisfied, revisited), unsatisfied, notReached,

@@ -15,14 +15,44 @@ public static class ScoreRubric
         WorkingDayCalendar calendar, ReportOptions options, IReadOnlyList<ManualEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(rubric);
-        ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(period);
+        return Unit(rubric, unit, RubricTally.Of(rubric, facts, period.AsOf, calendar, options), kb, entries);
+    }
+
+    /// <summary>
+    /// Every unit of a tree, each on its subtree's tickets: <paramref name="units"/> in path order, a subtree being the
+    /// units whose path starts with the unit's; <paramref name="own"/> the tickets that count against each unit itself.
+    /// The same sheets as <see cref="Unit(Rubric, ScoredUnit, IReadOnlyList{TicketFact}, KbFacts, ReportPeriod, WorkingDayCalendar, ReportOptions, IReadOnlyList{ManualEntry})"/>
+    /// on each subtree's tickets (in the same order), with each ticket judged once.
+    /// </summary>
+    public static IReadOnlyList<UnitScore> Tree(
+        Rubric rubric, IReadOnlyList<ScoredUnit> units, IReadOnlyDictionary<string, List<TicketFact>> own, KbFacts kb, ReportPeriod period,
+        WorkingDayCalendar calendar, ReportOptions options, IReadOnlyList<ManualEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(period);
+        var tallies = units.AsParallel().AsOrdered()
+            .Select(u => RubricTally.Of(rubric, own.TryGetValue(u.Code, out var facts) ? facts : [], period.AsOf, calendar, options)).ToArray();
+        return units.AsParallel().AsOrdered().Select(u =>
+        {
+            var below = Enumerable.Range(0, units.Count).Where(i => units[i].Path.StartsWith(u.Path, StringComparison.Ordinal)).Select(i => tallies[i]).ToList();
+            return Unit(rubric, u, RubricTally.Sum(below), kb, entries);
+        }).ToArray();
+    }
+
+    private static UnitScore Unit(Rubric rubric, ScoredUnit unit, RubricTally tally, KbFacts kb, IReadOnlyList<ManualEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(entries);
         RubricRates? rates = null;
-        RubricRates Rates() => rates ??= RubricRates.Of(facts, kb, period.AsOf, options);
+        RubricRates Rates() => rates ??= RubricRates.Of(tally.Rates, kb);
         var items = new List<ItemScore>(rubric.Items.Count);
-        foreach (var item in rubric.Items)
+        for (var index = 0; index < rubric.Items.Count; index++)
         {
+            var item = rubric.Items[index];
             if (item.Manual is { } manual)
             {
                 var entry = entries.LastOrDefault(e => e.ItemId == item.Id && e.UnitCode == unit.Code);
@@ -35,11 +65,11 @@ public static class ScoreRubric
             }
 
             var lines = new List<Deduction>();
-            foreach (var rule in item.Rules)
+            for (var r = 0; r < item.Rules.Count; r++)
             {
-                var line = rule switch
+                var line = item.Rules[r] switch
                 {
-                    TicketRule tr => TicketDeduction(tr, facts, period.AsOf, calendar),
+                    TicketRule tr => TicketDeduction(tr, tally.Cases(index, r)),
                     RateRule rr => RateDeduction(rr, Rates(), item.Points),
                     _ => null,
                 };
@@ -71,50 +101,19 @@ public static class ScoreRubric
         _ => value,
     };
 
-    private static Deduction? TicketDeduction(TicketRule rule, IReadOnlyList<TicketFact> facts, DateTimeOffset asOf, WorkingDayCalendar calendar)
+    private static Deduction? TicketDeduction(TicketRule rule, CaseTally[] byCase)
     {
-        var byCase = new (decimal Points, List<string> Tickets)[rule.Cases.Count];
-        for (var i = 0; i < byCase.Length; i++)
-        {
-            byCase[i] = (0, []);
-        }
-
-        var tests = rule.Cases.Select(c => TicketConditions.Compile(c.When)).ToArray();
-        var faultsNamed = rule.Cases.Select(c => TicketConditions.FaultsIn(c.When)).ToArray();
-        foreach (var t in facts)
-        {
-            for (var i = 0; i < rule.Cases.Count; i++)
-            {
-                var c = rule.Cases[i];
-                if (!tests[i](t, asOf))
-                {
-                    continue;
-                }
-
-                var units = c.Each switch
-                {
-                    Each.DayLate => Timeliness.ReplyDaysLate(t, asOf, calendar),
-                    Each.Redo => t.RedoCount,
-                    Each.Fault => t.Faults.Count(faultsNamed[i].Contains),
-                    _ => 1,
-                };
-                byCase[i].Points += units * c.Points;
-                byCase[i].Tickets.Add(t.Number);
-                break;
-            }
-        }
-
         var total = byCase.Sum(c => c.Points);
         if (total == 0)
         {
             return null;
         }
 
-        var parts = rule.Cases.Select((c, i) => (c, byCase[i])).Where(x => x.Item2.Points != 0)
-            .Select(x => $"{x.c.Reason} {x.Item2.Tickets.Count}件 共{N(x.Item2.Points)}分");
+        var parts = rule.Cases.Select((c, i) => (Case: c, Tally: byCase[i])).Where(x => x.Tally.Points != 0)
+            .Select(x => $"{x.Case.Reason} {x.Tally.Tickets.Count}件 共{N(x.Tally.Points)}分");
         var capped = rule.Cap is { } cap && total > cap;
         var reason = $"{rule.Reason}：{string.Join("；", parts)}{(capped ? $"（上限{N(rule.Cap!.Value)}分）" : "")}";
-        return new Deduction(capped ? rule.Cap!.Value : total, reason, byCase.SelectMany(c => c.Tickets).Distinct(StringComparer.Ordinal).ToArray());
+        return new Deduction(capped ? rule.Cap!.Value : total, reason, RubricTally.Concat(byCase.Select(c => c.Tickets)));
     }
 
     private static Deduction? RateDeduction(RateRule rule, RubricRates rates, decimal itemPoints)

@@ -48,9 +48,8 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
         var entries = (await db.ManualScores.AsNoTracking()
             .Where(m => m.RubricId == rubric.Id && m.FromDate == from && m.ToDate == to)
             .OrderBy(m => m.Id).ToListAsync(ct)).Select(m => m.ToEntry()).ToArray();
-        var subtrees = Subtrees(units, facts, unit.Code);
-        var sheets = units.Select(u => ScoreRubric.Unit(
-            rubric, new ScoredUnit(u.Code, u.Name, u.Path), subtrees[u.Code], kb, period, calendar, options, entries)).ToArray();
+        var sheets = ScoreRubric.Tree(
+            rubric, units.Select(u => new ScoredUnit(u.Code, u.Name, u.Path)).ToArray(), Own(units, facts, unit.Code), kb, period, calendar, options, entries);
         var report = metrics ? new MetricsReport(from, to, unit.Code, unit.Name, MeasureService.Run(facts, kb, period, calendar, options)) : null;
         return (report, new ScoreSheet(rubric.Id, rubric.Title, from, to, sheets));
     }
@@ -100,7 +99,8 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
     }
 
     /// <summary>Each unit's facts: its own tickets and those of every unit below it; tickets with no unit go to the top.</summary>
-    private static Dictionary<string, IReadOnlyList<TicketFact>> Subtrees(List<Unit> units, List<TicketFact> facts, string top)
+    /// <summary>The facts that count against each unit itself; those of a unit outside the list count for the top unit.</summary>
+    private static Dictionary<string, List<TicketFact>> Own(List<Unit> units, List<TicketFact> facts, string top)
     {
         var own = units.ToDictionary(u => u.Code, _ => new List<TicketFact>(), StringComparer.Ordinal);
         foreach (var f in facts)
@@ -108,13 +108,6 @@ public sealed class BuildReports(SunshineDbContext db, WorkingDayCalendar calend
             own[f.UnitCode is { } c && own.ContainsKey(c) ? c : top].Add(f);
         }
 
-        var result = new Dictionary<string, IReadOnlyList<TicketFact>>(StringComparer.Ordinal);
-        foreach (var u in units)
-        {
-            var below = units.Where(x => x.Path.StartsWith(u.Path, StringComparison.Ordinal)).ToArray();
-            result[u.Code] = below.Length == 1 ? own[u.Code] : below.SelectMany(x => own[x.Code]).ToList();
-        }
-
-        return result;
+        return own;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SunshineBot.Core.Reports;
@@ -55,44 +56,91 @@ public static class TicketFacts
         var codes = unitCodes.ToFrozenSet(StringComparer.Ordinal);
         var faults = await FaultsAsync(db, period, ct);
         var sql = Sql(db);
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var slices = Slices(period.Start, period.End, SeparateConnectionsWork(db) ? Parallelism : 1);
+        if (slices.Length == 1)
         {
-            return await ReadAsync(db.Database.GetDbConnection(), sql, period, db.IsSqlite, codes, withoutUnit, faults, ct);
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                return await ReadAsync(db.Database.GetDbConnection(), sql, period.Start, period.End, db.IsSqlite, codes, withoutUnit, faults, ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
-        finally
+
+        // Each slice of the period on its own connection, at once: reading rows is CPU work on this side.
+        var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection()) ?? throw new InvalidOperationException("No provider factory.");
+        var connectionString = db.Database.GetConnectionString();
+        var parts = await Task.WhenAll(slices.Select(slice => Task.Run(
+            async () =>
+            {
+                await using var connection = factory.CreateConnection() ?? throw new InvalidOperationException("No connection.");
+                connection.ConnectionString = connectionString;
+                await connection.OpenAsync(ct);
+                return await ReadAsync(connection, sql, slice.Start, slice.End, db.IsSqlite, codes, withoutUnit, faults, ct);
+            },
+            ct)));
+        var facts = new List<TicketFact>(parts.Sum(p => p.Count));
+        foreach (var part in parts)
         {
-            await db.Database.CloseConnectionAsync();
+            facts.AddRange(part);
         }
+
+        return facts;
+    }
+
+    /// <summary>How many slices a long period is read in at once: one per core, at most four.</summary>
+    private static int Parallelism => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Periods shorter than this are read in one query: a month of a school is a few hundred rows.</summary>
+    private static readonly TimeSpan ShortestSlice = TimeSpan.FromDays(14);
+
+    /// <summary>The period cut into up to <paramref name="most"/> consecutive slices, in order.</summary>
+    private static (DateTimeOffset Start, DateTimeOffset End)[] Slices(DateTimeOffset start, DateTimeOffset end, int most)
+    {
+        var count = (int)Math.Clamp((end - start).Ticks / ShortestSlice.Ticks, 1, most);
+        var step = (end - start).Ticks / count;
+        return Enumerable.Range(0, count)
+            .Select(i => (start.AddTicks(step * i), i == count - 1 ? end : start.AddTicks(step * (i + 1))))
+            .ToArray();
+    }
+
+    /// <summary>A second connection sees the same data, unless it is a private in-memory SQLite database.</summary>
+    private static bool SeparateConnectionsWork(SunshineDbContext db)
+    {
+        if (!db.IsSqlite)
+        {
+            return true;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        return builder.Mode != SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } source && source != ":memory:";
     }
 
     private static async Task<List<TicketFact>> ReadAsync(
-        DbConnection connection, string sql, ReportPeriod period, bool sqlite, FrozenSet<string> codes, bool withoutUnit,
+        DbConnection connection, string sql, DateTimeOffset start, DateTimeOffset end, bool sqlite, FrozenSet<string> codes, bool withoutUnit,
         Dictionary<long, IReadOnlyList<FaultKind>> faults, CancellationToken ct)
     {
+        if (connection is SqliteConnection direct)
+        {
+            return SqliteRow.ReadAll(direct, sql, start, end, codes, withoutUnit, faults, ct);
+        }
+
         var facts = new List<TicketFact>();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "@start", sqlite ? period.Start.UtcTicks : period.Start.ToUniversalTime());
-        Add(command, "@end", sqlite ? period.End.UtcTicks : period.End.ToUniversalTime());
+        Add(command, "@start", sqlite ? start.UtcTicks : start.ToUniversalTime());
+        Add(command, "@end", sqlite ? end.UtcTicks : end.ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync(ct);
+        var row = new ReaderRow(reader, sqlite);
         while (await reader.ReadAsync(ct))
         {
-            var unit = Text(reader, 7) ?? Text(reader, 8);
-            if (unit is null ? !withoutUnit : !codes.Contains(unit))
+            if (FactRows.Build(ref row, codes, withoutUnit, faults) is { } fact)
             {
-                continue;
+                facts.Add(fact);
             }
-
-            // The first round's reply, as Ticket keeps it once sent back (see TicketFact.Of).
-            var firstRoundDue = Instant(reader, 12, sqlite);
-            facts.Add(new TicketFact(
-                reader.GetString(1), Member<TicketKind>(reader, 2), Member<Severity>(reader, 3), Member<Channel>(reader, 4),
-                Member<TicketCategory>(reader, 5), Member<TicketStatus>(reader, 6), unit, Text(reader, 9), Instant(reader, 10, sqlite)!.Value,
-                firstRoundDue ?? Instant(reader, 11, sqlite)!.Value, firstRoundDue is null ? Instant(reader, 13, sqlite) : Instant(reader, 14, sqlite),
-                Instant(reader, 15, sqlite)!.Value, Instant(reader, 16, sqlite), reader.GetInt32(17), reader.GetInt32(18),
-                Optional<Satisfaction>(reader, 19), Optional<Finding>(reader, 20), Flag(reader, 21), Flag(reader, 22),
-                faults.GetValueOrDefault(reader.GetInt64(0)) ?? [], Instant(reader, 23, sqlite), Instant(reader, 24, sqlite), reader.GetInt32(25)));
         }
 
         return facts;
@@ -145,28 +193,5 @@ public static class TicketFacts
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    private static bool? Flag(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetBoolean(i);
-
-    private static T? Optional<T>(DbDataReader reader, int i)
-        where T : struct, Enum => reader.IsDBNull(i) ? null : Names<T>.Values[reader.GetInt32(i)];
-
-    /// <summary>A stored enum by its position (see <see cref="Sql"/>); a name the enum does not have fails loudly.</summary>
-    private static T Member<T>(DbDataReader reader, int i)
-        where T : struct, Enum => reader.IsDBNull(i)
-            ? throw new InvalidDataException($"Ticket column {i} holds a value that is not a {typeof(T).Name}.")
-            : Names<T>.Values[reader.GetInt32(i)];
-
-    private static DateTimeOffset? Instant(DbDataReader reader, int i, bool sqlite) =>
-        reader.IsDBNull(i) ? null : sqlite ? new DateTimeOffset(reader.GetInt64(i), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(i);
-
-    /// <summary>Enum members in the order of <see cref="Enum.GetNames{TEnum}"/>, as the query numbers them.</summary>
-    private static class Names<T>
-        where T : struct, Enum
-    {
-        public static readonly T[] Values = Enum.GetNames<T>().Select(Enum.Parse<T>).ToArray();
     }
 }

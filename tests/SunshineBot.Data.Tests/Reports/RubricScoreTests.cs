@@ -148,6 +148,52 @@ public sealed class RubricScoreTests
         Assert.Equal(72m, missed.Score);
     }
 
+    [Theory]
+    [InlineData("zhuhui-2019")]
+    [InlineData("changzhou-12345")]
+    [InlineData("hunan-2014")]
+    [InlineData("weifang-2020")]
+    public void Tree_EveryUnit_EqualsTheUnitScoredOnItsWholeSubtree(string rubric)
+    {
+        ScoredUnit[] units =
+        [
+            new("C", "市局", "/C/"), new("D1", "一区", "/C/D1/"), new("S1", "一中", "/C/D1/S1/"), new("S2", "二中", "/C/D1/S2/"),
+            new("D2", "二区", "/C/D2/"), new("S3", "三中", "/C/D2/S3/"),
+        ];
+        var random = new Random(20261201);
+        var own = units.ToDictionary(u => u.Code, u => Enumerable.Range(0, u.Code == "S2" ? 0 : 40).Select(i => Varied(random, $"{u.Code}-{i}", u.Code)).ToList());
+        var kb = new KbFacts(100, 60, 40, 5);
+        ManualEntry[] entries = [];
+
+        var tree = ScoreRubric.Tree(Rubric(rubric), units, own, kb, March, Calendar, new ReportOptions(), entries);
+
+        Assert.Equal(units.Select(u => u.Code), tree.Select(t => t.Code));
+        foreach (var (unit, sheet) in units.Zip(tree))
+        {
+            var subtree = units.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).SelectMany(u => own[u.Code]).ToList();
+            var alone = ScoreRubric.Unit(Rubric(rubric), unit, subtree, kb, March, Calendar, new ReportOptions(), entries);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(alone), System.Text.Json.JsonSerializer.Serialize(sheet));
+        }
+
+        Assert.Contains(tree[0].Items, i => i.Deductions.Any(d => d.Tickets.Count > 0));
+    }
+
+    /// <summary>A ticket late or not, redone, urged, faulted, unhappy or not, by the dice.</summary>
+    private static TicketFact Varied(Random random, string number, string unit)
+    {
+        var replied = random.Next(4) switch { 0 => (DateTimeOffset?)null, 1 => At(3, 9, 10), _ => At(3, 3, 10) };
+        var closed = replied is null || random.Next(3) == 0 ? (DateTimeOffset?)null : At(3, 12, 9);
+        return Good with
+        {
+            Number = number, UnitCode = unit, Kind = random.Next(3) == 0 ? TicketKind.Consultation : TicketKind.Complaint,
+            Status = closed is null ? TicketStatus.Dispatched : TicketStatus.Closed, FirstRepliedAt = replied, ClosedAt = closed,
+            RedoCount = random.Next(5) == 0 ? random.Next(1, 3) : 0, UrgeCount = random.Next(4) == 0 ? 1 : 0,
+            Satisfaction = closed is null ? null : random.Next(5) == 0 ? Satisfaction.Unsatisfied : Satisfaction.Satisfied,
+            ReplyFollowsTemplate = replied is null ? null : random.Next(6) != 0, ReplyHasStamp = replied is null ? null : random.Next(7) != 0,
+            Faults = random.Next(6) == 0 ? [FaultKind.ComplaintAgainstCentre, FaultKind.BuckPassing] : [],
+        };
+    }
+
     [Fact]
     public void Parse_UnknownCondition_IsRefusedNamingTheItem()
     {
