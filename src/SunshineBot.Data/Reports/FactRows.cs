@@ -25,6 +25,10 @@ internal interface IFactRow
 
     string Text(int i);
 
+    /// <summary>An enum column's member position in <see cref="Enum.GetNames{TEnum}"/>; -1 for a name the enum lacks.</summary>
+    int Position<T>(int i)
+        where T : struct, Enum;
+
     /// <summary>A unit code: one shared string per code, since half a million rows name three hundred units.</summary>
     string? UnitCode(int i);
 
@@ -62,21 +66,25 @@ internal static class FactRows
 
     private static T? Optional<T, TRow>(ref TRow row, int i)
         where T : struct, Enum
-        where TRow : struct, IFactRow => row.IsNull(i) ? null : Names<T>.Values[row.Int64(i)];
+        where TRow : struct, IFactRow => row.IsNull(i) ? null : Member<T, TRow>(ref row, i);
 
     /// <summary>A stored enum by its position (the query numbers the names); a name the enum does not have fails loudly.</summary>
     private static T Member<T, TRow>(ref TRow row, int i)
         where T : struct, Enum
-        where TRow : struct, IFactRow => row.IsNull(i)
-            ? throw new InvalidDataException($"Ticket column {i} holds a value that is not a {typeof(T).Name}.")
-            : Names<T>.Values[row.Int64(i)];
+        where TRow : struct, IFactRow => row.Position<T>(i) is var at && at >= 0
+            ? EnumNames<T>.Values[at]
+            : throw new InvalidDataException($"Ticket column {i} holds a value that is not a {typeof(T).Name}.");
+}
 
-    /// <summary>Enum members in the order of <see cref="Enum.GetNames{TEnum}"/>, as the query numbers them.</summary>
-    private static class Names<T>
-        where T : struct, Enum
-    {
-        public static readonly T[] Values = Enum.GetNames<T>().Select(Enum.Parse<T>).ToArray();
-    }
+/// <summary>Enum members in the order of <see cref="Enum.GetNames{TEnum}"/> (as the PostgreSQL query numbers them), and by name.</summary>
+internal static class EnumNames<T>
+    where T : struct, Enum
+{
+    public static readonly T[] Values = Enum.GetNames<T>().Select(Enum.Parse<T>).ToArray();
+
+    private static readonly Dictionary<string, int> Positions = Enum.GetNames<T>().Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+
+    public static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ByName = Positions.GetAlternateLookup<ReadOnlySpan<char>>();
 }
 
 /// <summary>A <see cref="DbDataReader"/> row; instants as UTC ticks on SQLite, timestamptz elsewhere.</summary>
@@ -87,6 +95,9 @@ internal readonly struct ReaderRow(DbDataReader reader, bool ticks) : IFactRow
     public long Int64(int i) => reader.GetInt64(i);
 
     public bool Bool(int i) => reader.GetBoolean(i);
+
+    public int Position<T>(int i)
+        where T : struct, Enum => reader.IsDBNull(i) ? -1 : reader.GetInt32(i);
 
     public string Text(int i) => reader.GetString(i);
 
@@ -105,6 +116,15 @@ internal struct SqliteRow(sqlite3_stmt statement, Dictionary<string, string> uni
     public readonly long Int64(int i) => raw.sqlite3_column_int64(statement, i);
 
     public readonly bool Bool(int i) => raw.sqlite3_column_int64(statement, i) != 0;
+
+    /// <summary>Enum names are read in place and looked up, with no string made.</summary>
+    public readonly int Position<T>(int i)
+        where T : struct, Enum
+    {
+        var bytes = raw.sqlite3_column_blob(statement, i);
+        Span<char> chars = stackalloc char[64];
+        return bytes.Length is > 0 and <= 64 && EnumNames<T>.ByName.TryGetValue(chars[..Encoding.UTF8.GetChars(bytes, chars)], out var at) ? at : -1;
+    }
 
     public readonly string Text(int i) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, i));
 
