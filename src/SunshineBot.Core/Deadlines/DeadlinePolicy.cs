@@ -38,10 +38,15 @@ public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions 
     public DeadlineState Evaluate(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var current = ticket.IsOpen ? ticket.CurrentDueAt : null;
-        var flagged = ticket.SupervisionDueAt;
-        return EvaluateAt(flagged is { } f && (current is null || f < current) ? f : current, now);
+        return Evaluate(ticket.CurrentDueAt, ticket.SupervisionDueAt, now);
     }
+
+    /// <summary>
+    /// The same from a ticket's <see cref="Ticket.CurrentDueAt"/> and <see cref="Ticket.SupervisionDueAt"/> (the queue
+    /// reads those columns of its open tickets, not the whole rows): the earlier of the two.
+    /// </summary>
+    public DeadlineState Evaluate(DateTimeOffset? current, DateTimeOffset? supervision, DateTimeOffset now) =>
+        EvaluateAt(supervision is { } f && (current is null || f < current) ? f : current, now);
 
     /// <summary>Against the reply or resolution limit alone (<see cref="Ticket.CurrentDueAt"/>), without the supervision deadline.</summary>
     public DeadlineState EvaluateCurrent(Ticket ticket, DateTimeOffset now)

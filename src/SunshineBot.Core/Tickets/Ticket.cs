@@ -145,16 +145,29 @@ public sealed partial class Ticket
     public IReadOnlyList<TicketAttachment> Attachments => _attachments;
 
     /// <summary>Not closed, withdrawn or merged as a duplicate.</summary>
-    public bool IsOpen => Status is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Duplicate);
+    public bool IsOpen => IsOpenStatus(Status);
 
     /// <summary>Waiting for the handling unit's reply (the stretch units are scored on).</summary>
     public bool IsAwaitingReply => Status is TicketStatus.Received or TicketStatus.Dispatched or TicketStatus.PendingReview;
 
     /// <summary>The limit that applies now: the reply limit while awaiting a reply, then the resolution limit.</summary>
-    public DateTimeOffset? CurrentDueAt => !IsOpen ? null : IsAwaitingReply ? FirstReplyDueAt : DueAt;
+    public DateTimeOffset? CurrentDueAt => CurrentDueAtOf(Status, FirstReplyDueAt, DueAt);
 
     /// <summary>The own deadline of an open 督办件 / 专题协调件 (<see cref="FlagCase"/>), watched beside the other limits.</summary>
-    public DateTimeOffset? SupervisionDueAt => IsOpen && Flag is not null ? FlagDueAt : null;
+    public DateTimeOffset? SupervisionDueAt => SupervisionDueAtOf(Status, Flag, FlagDueAt);
+
+    /// <summary>A status that still owes something (not closed, withdrawn or a duplicate).</summary>
+    public static bool IsOpenStatus(TicketStatus status) => status is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Duplicate);
+
+    /// <summary><see cref="CurrentDueAt"/> from the stored columns alone (the queue reads those, not whole tickets).</summary>
+    public static DateTimeOffset? CurrentDueAtOf(TicketStatus status, DateTimeOffset firstReplyDueAt, DateTimeOffset dueAt) =>
+        !IsOpenStatus(status) ? null
+        : status is TicketStatus.Received or TicketStatus.Dispatched or TicketStatus.PendingReview ? firstReplyDueAt
+        : dueAt;
+
+    /// <summary><see cref="SupervisionDueAt"/> from the stored columns alone.</summary>
+    public static DateTimeOffset? SupervisionDueAtOf(TicketStatus status, CaseFlag? flag, DateTimeOffset? flagDueAt) =>
+        IsOpenStatus(status) && flag is not null ? flagDueAt : null;
 
     /// <summary>受理: creates the ticket in <see cref="TicketStatus.Received"/> with its limits from the policy.</summary>
     public static Ticket Receive(TicketIntake intake, string number, Actor actor, DateTimeOffset at, DeadlinePolicy deadlines)

@@ -72,8 +72,7 @@ public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueItem> Item
 public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, WorkingDayCalendar calendar, IOptions<StaffOptions> options, TimeProvider clock)
 {
     /// <summary>The statuses that still owe something, as an IN list so the Status index is used.</summary>
-    private static readonly TicketStatus[] OpenStatuses = Enum.GetValues<TicketStatus>()
-        .Where(s => s is not (TicketStatus.Closed or TicketStatus.Withdrawn or TicketStatus.Duplicate)).ToArray();
+    private static readonly TicketStatus[] OpenStatuses = Enum.GetValues<TicketStatus>().Where(Ticket.IsOpenStatus).ToArray();
 
     private static readonly TicketStatus[] EndedStatuses = Enum.GetValues<TicketStatus>().Except(OpenStatuses).ToArray();
 
@@ -81,7 +80,7 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var visible = Evaluate(await OpenAsync(access.Tickets(member), ct), now);
+        var visible = await OpenAsync(access.Tickets(member), now, ct);
         var counts = Count(visible, now);
         var unfiltered = filter with { Page = 1 } == new QueueFilter();
         var filtered = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
@@ -94,7 +93,8 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         var size = options.Value.PageSize;
         var page = Math.Max(1, filter.Page);
         var skip = (long)(page - 1) * size;
-        var items = open.Skip((int)Math.Min(skip, int.MaxValue)).Take(size).Select(e => ToItem(e.Ticket, e.Deadline)).ToList();
+        var shown = open.Skip((int)Math.Min(skip, int.MaxValue)).Take(size).ToList();
+        var items = await ItemsAsync(filtered, shown, ct);
         if (ended is not null && items.Count < size && endedCount > 0)
         {
             var skipEnded = (int)Math.Max(0, skip - open.Count);
@@ -107,28 +107,40 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
     }
 
     /// <summary>
-    /// The open tickets of the caller's scope: their ids from the status index first, then the rows by key, so the
-    /// planner never trades the index for a scan of the whole table (it did, given SQLite's per-status averages).
+    /// The open tickets of the caller's scope, as the columns that place them in the queue: their ids from the status
+    /// index first, then those columns by key, so the planner never trades the index for a scan of the whole table (it
+    /// did, given SQLite's per-status averages), and no whole ticket is read for a row that is not shown.
     /// </summary>
-    private static async Task<List<Ticket>> OpenAsync(IQueryable<Ticket> scope, CancellationToken ct)
+    private async Task<List<QueueRow>> OpenAsync(IQueryable<Ticket> scope, DateTimeOffset now, CancellationToken ct)
     {
         scope = scope.AsNoTracking();
         var ids = await scope.Where(t => OpenStatuses.Contains(t.Status)).Select(t => t.Id).ToListAsync(ct);
-        var rows = new List<Ticket>(ids.Count);
+        var rows = new List<QueueRow>(ids.Count);
         foreach (var chunk in ids.Chunk(500))
         {
-            rows.AddRange(await scope.Where(t => chunk.Contains(t.Id)).ToListAsync(ct));
+            var columns = await scope.Where(t => chunk.Contains(t.Id))
+                .Select(t => new { t.Id, t.Status, t.Severity, t.ReceivedAt, t.FirstReplyDueAt, t.DueAt, t.Flag, t.FlagDueAt }).ToListAsync(ct);
+            rows.AddRange(columns.Select(c => new QueueRow(
+                c.Id, c.Status, c.Severity, c.ReceivedAt,
+                deadlines.Evaluate(Ticket.CurrentDueAtOf(c.Status, c.FirstReplyDueAt, c.DueAt), Ticket.SupervisionDueAtOf(c.Status, c.Flag, c.FlagDueAt), now))));
         }
 
         return rows;
     }
 
     /// <summary>The open tickets a filter keeps: only their ids are read, the rows are the scope's, already evaluated.</summary>
-    private static async Task<IEnumerable<(Ticket Ticket, DeadlineState Deadline)>> SelectOpenAsync(
-        List<(Ticket Ticket, DeadlineState Deadline)> visible, IQueryable<Ticket> filtered, CancellationToken ct)
+    private static async Task<IEnumerable<QueueRow>> SelectOpenAsync(List<QueueRow> visible, IQueryable<Ticket> filtered, CancellationToken ct)
     {
         var ids = (await filtered.Where(t => OpenStatuses.Contains(t.Status)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
-        return visible.Where(e => ids.Contains(e.Ticket.Id));
+        return visible.Where(e => ids.Contains(e.Id));
+    }
+
+    /// <summary>The shown open rows as queue items, their tickets read whole by key (a page's worth).</summary>
+    private static async Task<List<QueueItem>> ItemsAsync(IQueryable<Ticket> filtered, List<QueueRow> shown, CancellationToken ct)
+    {
+        var ids = shown.Select(r => r.Id).ToArray();
+        var tickets = ids.Length == 0 ? [] : await filtered.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        return shown.Where(r => tickets.ContainsKey(r.Id)).Select(r => ToItem(tickets[r.Id], r.Deadline)).ToList();
     }
 
     /// <summary>
@@ -139,28 +151,30 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
-        var rows = await query.ToListAsync(ct);
-        var evaluated = Due(Evaluate(rows, now), filter.Due);
-        return Order(evaluated.Where(e => e.Ticket.IsOpen)).Concat(evaluated.Where(e => !e.Ticket.IsOpen)
-            .OrderByDescending(e => e.Ticket.ReceivedAt).ThenByDescending(e => e.Ticket.Id)).ToList();
+        var tickets = await query.ToListAsync(ct);
+        var byId = tickets.ToDictionary(t => t.Id);
+        var rows = Due(tickets.Select(t => new QueueRow(t.Id, t.Status, t.Severity, t.ReceivedAt, deadlines.Evaluate(t, now))), filter.Due).ToList();
+        return Order(rows.Where(r => Ticket.IsOpenStatus(r.Status)))
+            .Concat(rows.Where(r => !Ticket.IsOpenStatus(r.Status)).OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id))
+            .Select(r => (byId[r.Id], r.Deadline)).ToList();
     }
 
-    private List<(Ticket Ticket, DeadlineState Deadline)> Evaluate(IEnumerable<Ticket> rows, DateTimeOffset now) =>
-        rows.Select(t => (Ticket: t, Deadline: deadlines.Evaluate(t, now))).ToList();
+    /// <summary>What places a ticket in the queue: its status, severity, intake time and the limit that applies now.</summary>
+    private sealed record QueueRow(long Id, TicketStatus Status, Severity Severity, DateTimeOffset ReceivedAt, DeadlineState Deadline);
 
-    private static IEnumerable<(Ticket Ticket, DeadlineState Deadline)> Due(IEnumerable<(Ticket Ticket, DeadlineState Deadline)> evaluated, string? due) => due switch
+    private static IEnumerable<QueueRow> Due(IEnumerable<QueueRow> rows, string? due) => due switch
     {
-        "overdue" => evaluated.Where(e => e.Deadline.IsOverdue),
-        "soon" => evaluated.Where(e => e.Deadline.IsDueSoon),
-        "revisit" => evaluated.Where(e => e.Ticket.Status is TicketStatus.Replied or TicketStatus.Revisiting),
-        _ => evaluated,
+        "overdue" => rows.Where(e => e.Deadline.IsOverdue),
+        "soon" => rows.Where(e => e.Deadline.IsDueSoon),
+        "revisit" => rows.Where(e => e.Status is TicketStatus.Replied or TicketStatus.Revisiting),
+        _ => rows,
     };
 
     /// <summary>Open tickets: urgent first, then by the limit that applies now (the most overdue first), then newest.</summary>
-    private static List<(Ticket Ticket, DeadlineState Deadline)> Order(IEnumerable<(Ticket Ticket, DeadlineState Deadline)> open) => open
-        .OrderByDescending(e => e.Ticket.Severity == Severity.Urgent)
+    private static List<QueueRow> Order(IEnumerable<QueueRow> open) => open
+        .OrderByDescending(e => e.Severity == Severity.Urgent)
         .ThenBy(e => e.Deadline.DueAt ?? DateTimeOffset.MaxValue)
-        .ThenByDescending(e => e.Ticket.ReceivedAt)
+        .ThenByDescending(e => e.ReceivedAt)
         .ToList();
 
     private async Task<IQueryable<Ticket>> ApplyAsync(StaffMember member, IQueryable<Ticket> query, QueueFilter f, CancellationToken ct)
@@ -219,17 +233,17 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         return query;
     }
 
-    private QueueCounts Count(List<(Ticket Ticket, DeadlineState Deadline)> open, DateTimeOffset now)
+    private QueueCounts Count(List<QueueRow> open, DateTimeOffset now)
     {
         var today = StartOf(calendar.LocalDate(now));
         return new QueueCounts(
-            New: open.Count(e => e.Ticket.ReceivedAt >= today),
-            ToDispatch: open.Count(e => e.Ticket.Status == TicketStatus.Received),
-            InProgress: open.Count(e => e.Ticket.Status == TicketStatus.Dispatched),
+            New: open.Count(e => e.ReceivedAt >= today),
+            ToDispatch: open.Count(e => e.Status == TicketStatus.Received),
+            InProgress: open.Count(e => e.Status == TicketStatus.Dispatched),
             DueSoon: open.Count(e => e.Deadline.IsDueSoon),
             Overdue: open.Count(e => e.Deadline.IsOverdue),
-            AwaitingReview: open.Count(e => e.Ticket.Status == TicketStatus.PendingReview),
-            Revisit: open.Count(e => e.Ticket.Status is TicketStatus.Replied or TicketStatus.Revisiting));
+            AwaitingReview: open.Count(e => e.Status == TicketStatus.PendingReview),
+            Revisit: open.Count(e => e.Status is TicketStatus.Replied or TicketStatus.Revisiting));
     }
 
     private DateTimeOffset StartOf(DateOnly date)
