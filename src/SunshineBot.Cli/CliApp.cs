@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(Ledger.LedgerCommands.Create());
         root.Subcommands.Add(Dev.DevCommands.Create());
         root.Subcommands.Add(Reports.ReportCommands.Create());
+        root.Subcommands.Add(Privacy.PrivacyCommands.Create());
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Data.Schema;
 using SunshineBot.Data.Tickets;
 
@@ -16,6 +17,12 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<SunshineDbContext>((sp, o) =>
         {
             Configure(o, options.Provider, connectionString);
+            // The host registers the key ring that seals complainants' names and phones (Privacy/ContactProtection.cs).
+            if (sp.GetService<Privacy.ContactProtection>() is { } contacts)
+            {
+                o.UseContactProtection(contacts);
+            }
+
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         services.AddScoped<SchemaMigrator>(sp => new SchemaMigrator(sp.GetRequiredService<SunshineDbContext>()));

@@ -8,8 +8,10 @@ using SunshineBot.Data.Schema;
 namespace SunshineBot.Data;
 
 /// <summary>The application database (SQLite by default, PostgreSQL for scale-out).</summary>
-public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> options) : DbContext(options)
+public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext> options) : DbContext(options)
 {
+    private readonly Privacy.ContactProtection? _contacts = options.FindExtension<Privacy.ContactProtectionExtension>()?.Protection;
+
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
@@ -70,6 +72,9 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
         }
     }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Privacy.ContactMaterializer.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SunshineDbContext).Assembly);
 
@@ -113,6 +118,7 @@ public sealed class SunshineDbContext(DbContextOptions<SunshineDbContext> option
     private void BeforeSave()
     {
         ChangeTracker.DetectChanges();
+        SealContacts();
         foreach (var entry in ChangeTracker.Entries<TicketEvent>())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)

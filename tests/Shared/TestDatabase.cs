@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SunshineBot.Data;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Data.Schema;
 
 namespace SunshineBot.Testing;
@@ -12,6 +13,7 @@ namespace SunshineBot.Testing;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteDirectory;
+    private ContactProtection? _contacts;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteDirectory)
     {
@@ -21,6 +23,15 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The blind-index key of this database (pass it as <c>Privacy__BlindIndexKey</c> to a host or the CLI).</summary>
+    public const string BlindIndexKey = "test-blind-index-key-0123456789";
+
+    /// <summary>The Data Protection key ring of this database (pass it as <c>DataProtection__KeysPath</c>).</summary>
+    public string KeysPath { get; } = Path.Combine(Path.GetTempPath(), "sunshine-test-keys", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The key ring and blind-index key this database's names and phones are sealed with.</summary>
+    public ContactProtection Contacts => _contacts ??= ContactProtection.ForKeysDirectory(KeysPath, BlindIndexKey);
 
     public string ConnectionString { get; }
 
@@ -54,11 +65,17 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var builder = new DbContextOptionsBuilder<SunshineDbContext>();
         DataServiceCollectionExtensions.Configure(builder, Provider, ConnectionString);
+        builder.UseContactProtection(Contacts);
         return new SunshineDbContext(builder.Options);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Directory.Exists(KeysPath))
+        {
+            Directory.Delete(KeysPath, recursive: true);
+        }
+
         if (Provider == DatabaseProvider.Postgres)
         {
             NpgsqlConnection.ClearAllPools();

@@ -17,10 +17,7 @@ internal static class DbCommands
             var output = r.InvocationConfiguration.Output;
             var configuration = CliConfiguration.Build();
             var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-            var connectionString = DataServiceCollectionExtensions.ResolveConnectionString(options, Directory.GetCurrentDirectory());
-            var builder = new DbContextOptionsBuilder<SunshineDbContext>();
-            DataServiceCollectionExtensions.Configure(builder, options.Provider, connectionString);
-            await using var db = new SunshineDbContext(builder.Options);
+            await using var db = CliServices.OpenDatabase(configuration);
             var migrator = new SchemaMigrator(db);
             var before = await migrator.CurrentVersionAsync(ct);
             var applied = await migrator.MigrateAsync(ct);

@@ -90,10 +90,7 @@ internal static class ReportCommands
         }
 
         var configuration = CliConfiguration.Build();
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var builder = new DbContextOptionsBuilder<SunshineDbContext>();
-        DataServiceCollectionExtensions.Configure(builder, options.Provider, DataServiceCollectionExtensions.ResolveConnectionString(options, Directory.GetCurrentDirectory()));
-        await using var db = new SunshineDbContext(builder.Options);
+        await using var db = CliServices.OpenDatabase(configuration);
         try
         {
             var calendar = CalendarFile.Load(CalendarFile.ResolvePath(configuration[$"{CalendarOptions.Section}:Path"], Directory.GetCurrentDirectory()));

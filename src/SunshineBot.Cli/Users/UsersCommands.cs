@@ -79,10 +79,7 @@ internal static class UsersCommands
     private static async Task<int> RunAsync(ParseResult result, Func<SunshineDbContext, TextWriter, Task> action)
     {
         var configuration = CliConfiguration.Build();
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var builder = new DbContextOptionsBuilder<SunshineDbContext>();
-        DataServiceCollectionExtensions.Configure(builder, options.Provider, DataServiceCollectionExtensions.ResolveConnectionString(options, Directory.GetCurrentDirectory()));
-        await using var db = new SunshineDbContext(builder.Options);
+        await using var db = CliServices.OpenDatabase(configuration);
         try
         {
             await action(db, result.InvocationConfiguration.Output);

@@ -118,6 +118,11 @@ public sealed class SchemaMigrator(SunshineDbContext db, IReadOnlyList<SchemaUpg
                 await Execute(command.CommandText, ct);
             }
 
+            if (upgrade.Data is { } data)
+            {
+                await data(db, ct);
+            }
+
             await RecordAsync(upgrade.Version, upgrade.Description, ct);
             await tx.CommitAsync(ct);
             applied.Add(upgrade.Version);

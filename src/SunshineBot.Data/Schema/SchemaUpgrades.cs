@@ -40,6 +40,7 @@ public static class SchemaUpgrades
             // (without them it sorts a million rows); PostgreSQL's autovacuum gathers its own.
             .. (sqlite ? new MigrationOperation[] { new SqlOperation { Sql = "ANALYZE tickets;" } } : []),
         ]),
+        new(18, "complainants' names and phone numbers encrypted at rest, with a blind index for lookups by phone", ContactSealingUpgrade.Operations, ContactSealingUpgrade.SealExistingAsync),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SunshineBot.Core.Tickets;
+using SunshineBot.Data.Privacy;
 
 namespace SunshineBot.Data.Seed;
 
 /// <summary>
 /// Writes many tickets with their events fast: prepared INSERTs in large transactions, columns and value conversions
 /// taken from the EF model (so the rows are exactly what EF would write), ids handed out here so events need no
-/// round trip. For synthetic data (<c>sunshinebot dev seed</c>) and benchmarks; live code saves through EF.
+/// round trip; names and phones sealed with the context's <see cref="ContactProtection"/>. For synthetic data (<c>sunshinebot dev seed</c>) and benchmarks; live code saves through EF.
 /// </summary>
 public sealed class BulkTicketWriter : IAsyncDisposable
 {
@@ -52,11 +53,11 @@ public sealed class BulkTicketWriter : IAsyncDisposable
         foreach (var ticket in batch)
         {
             var id = _nextId++;
-            _tickets.Bind(ticketInsert, ticket, ("Id", id));
+            _tickets.Bind(ticketInsert, ticket, ("Id", id), SealedContact);
             await ticketInsert.ExecuteNonQueryAsync(ct);
             foreach (var e in ticket.Events)
             {
-                _events.Bind(eventInsert, e, ("TicketId", id));
+                _events.Bind(eventInsert, e, ("TicketId", id), null);
                 await eventInsert.ExecuteNonQueryAsync(ct);
             }
         }
@@ -64,6 +65,19 @@ public sealed class BulkTicketWriter : IAsyncDisposable
         await _transaction.CommitAsync(ct);
         await _transaction.DisposeAsync();
         _transaction = null;
+    }
+
+    // The name and phone are written sealed with the phone's blind index, as SunshineDbContext saves them.
+    private object? SealedContact(string property, object entity)
+    {
+        var ticket = (Ticket)entity;
+        return property switch
+        {
+            TicketContacts.SealedName => ticket.VisitorName is { } name ? _db.Contacts.Seal(name) : null,
+            TicketContacts.SealedPhone => ticket.VisitorPhone is { } phone ? _db.Contacts.Seal(phone) : null,
+            TicketContacts.PhoneIndex => ticket.VisitorPhone is { } phone ? _db.Contacts.Index(phone) : null,
+            _ => null,
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -111,14 +125,15 @@ public sealed class BulkTicketWriter : IAsyncDisposable
         }
 
         /// <summary>Sets every parameter from the entity through the model's converters; <paramref name="fixedValue"/> overrides one column.</summary>
-        public void Bind(DbCommand cmd, object entity, (string Property, long Value) fixedValue)
+        public void Bind(DbCommand cmd, object entity, (string Property, long Value) fixedValue, Func<string, object, object?>? shadow)
         {
             for (var i = 0; i < _columns.Count; i++)
             {
                 var property = _columns[i].Property;
-                // A shadow property (tickets.AnonymisedAt, set by the retention job) has no CLR value on a new ticket.
+                // A shadow property has no CLR value: the sealed contact comes from `shadow`; tickets.AnonymisedAt,
+                // set by the retention job, stays empty on a new ticket.
                 object? value = property.Name == fixedValue.Property ? fixedValue.Value
-                    : property.IsShadowProperty() ? null
+                    : property.IsShadowProperty() ? shadow?.Invoke(property.Name, entity)
                     : property.GetGetter().GetClrValue(entity);
                 if (value is not null && property.GetTypeMapping().Converter is { } converter)
                 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SunshineBot.Core.Tickets;
+using SunshineBot.Data.Privacy;
 
 namespace SunshineBot.Data.Tickets;
 
@@ -13,8 +14,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.Number).HasMaxLength(24).IsRequired();
         b.HasIndex(t => t.Number).IsUnique();
         b.Property(t => t.Description).HasMaxLength(TicketIntake.MaxDescriptionLength).IsRequired();
-        b.Property(t => t.VisitorName).HasMaxLength(50);
-        b.Property(t => t.VisitorPhone).HasMaxLength(20);
+        // The name and phone are stored sealed, with a blind index for lookups by phone (Privacy/TicketContacts.cs).
+        b.Ignore(t => t.VisitorName);
+        b.Ignore(t => t.VisitorPhone);
+        b.Property<string?>(TicketContacts.SealedName).HasColumnName("VisitorName").HasMaxLength(TicketContacts.SealedMaxLength);
+        b.Property<string?>(TicketContacts.SealedPhone).HasColumnName("VisitorPhone").HasMaxLength(TicketContacts.SealedMaxLength);
+        b.Property<string?>(TicketContacts.PhoneIndex).HasMaxLength(TicketContacts.IndexLength);
+        b.HasIndex(TicketContacts.PhoneIndex);
         b.Property(t => t.FiledBy).HasMaxLength(128);
         b.Property(t => t.ExternalSource).HasMaxLength(TicketIntake.MaxExternalLength);
         b.Property(t => t.ExternalNumber).HasMaxLength(TicketIntake.MaxExternalLength);

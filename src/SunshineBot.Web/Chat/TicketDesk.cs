@@ -4,6 +4,7 @@ using SunshineBot.Conversations.Services;
 using SunshineBot.Core.Deadlines;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Web.Tickets;
 
 namespace SunshineBot.Web.Chat;
@@ -62,14 +63,16 @@ public sealed class TicketDesk(
 
     public async Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct)
     {
+        // The bound phone is matched by its blind index: the stored number is encrypted.
+        var index = boundPhone is null ? null : db.Contacts.Index(boundPhone);
         var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.FiledBy == filedBy || (boundPhone != null && t.VisitorPhone == boundPhone))
+            .Where(t => t.FiledBy == filedBy || (index != null && EF.Property<string?>(t, TicketContacts.PhoneIndex) == index))
             .OrderByDescending(t => t.Id).Take(20).ToListAsync(ct);
         return tickets.Select(Summarize).ToList();
     }
 
     public async Task<bool> PhoneMatchesAsync(string number, string phone, CancellationToken ct) =>
-        await db.Tickets.AnyAsync(t => t.Number == number && t.VisitorPhone == phone, ct);
+        await db.Tickets.Where(t => t.Number == number).WithPhone(db, phone).AnyAsync(ct);
 
     public async Task<TicketSummary?> FindAsync(string number, string phoneLast4, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Staff;
 using SunshineBot.Data;
 using SunshineBot.Data.Jobs;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Web.Staff.Tickets;
 using SunshineBot.Web.WeChat;
 
@@ -68,10 +69,8 @@ public sealed class StaffNotices(SunshineDbContext db, TimeProvider clock, WeCha
 
     private async Task<string> MaskAsync(string? ticketNumber, string text, CancellationToken ct)
     {
-        var contact = ticketNumber is null
-            ? null
-            : await db.Tickets.AsNoTracking().Where(t => t.Number == ticketNumber).Select(t => new { t.VisitorName, t.VisitorPhone }).FirstOrDefaultAsync(ct);
-        return FreeTextMask.Apply(contact?.VisitorName, contact?.VisitorPhone, text);
+        var contact = ticketNumber is null ? null : await db.FindContactAsync(ticketNumber, ct);
+        return FreeTextMask.Apply(contact?.Name, contact?.Phone, text);
     }
 
     private static string TitleOf(string kind) => kind switch

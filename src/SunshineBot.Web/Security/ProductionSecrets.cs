@@ -1,8 +1,11 @@
+using SunshineBot.Data.Privacy;
+
 namespace SunshineBot.Web.Security;
 
 /// <summary>
 /// Secrets come only from configuration or the environment; in Production the host refuses to start with a demo or
-/// placeholder admin password, a placeholder database password, or a WeChat secret left empty — each named by key.
+/// placeholder admin password, a placeholder database password, a WeChat secret left empty, or a short or placeholder
+/// blind-index key — each named by key.
 /// </summary>
 public static class ProductionSecrets
 {
@@ -23,6 +26,13 @@ public static class ProductionSecrets
         if (admin is { Length: > 0 } && (DemoPasswords.Contains(admin, StringComparer.OrdinalIgnoreCase) || admin.Contains("demo", StringComparison.OrdinalIgnoreCase)))
         {
             yield return "Bootstrap:AdminPassword is a demo password; set a real one (or leave it empty to have one generated and printed once)";
+        }
+
+        // Empty is allowed: a random key is generated into the keys folder (ContactProtection.BlindIndexKeyFrom).
+        var blindIndexKey = configuration[ContactProtection.BlindIndexKeySetting];
+        if (!string.IsNullOrWhiteSpace(blindIndexKey) && (blindIndexKey.Length < 16 || Placeholders.Contains(blindIndexKey, StringComparer.OrdinalIgnoreCase)))
+        {
+            yield return $"{ContactProtection.BlindIndexKeySetting} is short or a placeholder; set a random secret of 16 characters or more, or leave it empty to have one generated in the keys folder";
         }
 
         var connection = configuration["Database:ConnectionString"] ?? "";

@@ -5,6 +5,7 @@ using SunshineBot.Core.Deadlines;
 using SunshineBot.Core.Units;
 using SunshineBot.Data;
 using SunshineBot.Data.Calendar;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Data.Schema;
 
 namespace SunshineBot.Cli.Tests.Ledger;
@@ -15,6 +16,9 @@ internal sealed class LedgerTestDatabase : IAsyncDisposable
     private LedgerTestDatabase(string directory) => Directory = directory;
 
     public string Directory { get; }
+
+    /// <summary>The key ring the CLI shares with the test (<c>DataProtection__KeysPath</c> while in use).</summary>
+    public string KeysPath => Path.Combine(Directory, "keys");
 
     public string ConnectionString => $"Data Source={Path.Combine(Directory, "ledger.db")}";
 
@@ -48,6 +52,7 @@ internal sealed class LedgerTestDatabase : IAsyncDisposable
     {
         var builder = new DbContextOptionsBuilder<SunshineDbContext>();
         DataServiceCollectionExtensions.Configure(builder, DatabaseProvider.Sqlite, ConnectionString);
+        builder.UseContactProtection(ContactProtection.ForKeysDirectory(KeysPath, null));
         return new SunshineDbContext(builder.Options);
     }
 
@@ -55,6 +60,7 @@ internal sealed class LedgerTestDatabase : IAsyncDisposable
     public (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         Environment.SetEnvironmentVariable("Database__ConnectionString", ConnectionString);
+        Environment.SetEnvironmentVariable("DataProtection__KeysPath", KeysPath);
         try
         {
             return CliRunner.Run(args);
@@ -62,6 +68,7 @@ internal sealed class LedgerTestDatabase : IAsyncDisposable
         finally
         {
             Environment.SetEnvironmentVariable("Database__ConnectionString", null);
+            Environment.SetEnvironmentVariable("DataProtection__KeysPath", null);
         }
     }
 

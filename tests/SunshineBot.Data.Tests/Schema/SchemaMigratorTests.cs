@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using SunshineBot.Core.Parents;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Data.Schema;
 using SunshineBot.Testing;
 
@@ -399,6 +400,41 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion17WithPlainContacts_SealsThemAndTrackByPhoneFindsThem(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            db.Tickets.Add(External("YG20261123-0001", null));
+            db.Tickets.Add(External("YG20261123-0002", "12345-0002"));
+            db.Tickets.Add(External("YG20261123-0003", "12345-0003"));
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 17);
+            // As release 17 left them: names and phones in plain text (one ticket without any).
+            await db.Database.ExecuteSqlRawAsync("UPDATE tickets SET \"VisitorName\" = '王五', \"VisitorPhone\" = '13900001111' WHERE \"Number\" = 'YG20261123-0001';");
+            await db.Database.ExecuteSqlRawAsync("UPDATE tickets SET \"VisitorName\" = NULL, \"VisitorPhone\" = '13700002222' WHERE \"Number\" = 'YG20261123-0002';");
+            await db.Database.ExecuteSqlRawAsync("UPDATE tickets SET \"VisitorName\" = NULL, \"VisitorPhone\" = NULL WHERE \"Number\" = 'YG20261123-0003';");
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(After(17), await new SchemaMigrator(db).MigrateAsync());
+            var first = await Tests.Privacy.ContactEncryptionTests.RawAsync(db, "YG20261123-0001");
+            Assert.True(ContactProtection.IsSealed(first.Name!) && ContactProtection.IsSealed(first.Phone!), first.ToString());
+            Assert.Equal(database.Contacts.Index("13900001111"), first.Index);
+            Assert.Equal((null, null, null), await Tests.Privacy.ContactEncryptionTests.RawAsync(db, "YG20261123-0003"));
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var loaded = await db.Tickets.AsNoTracking().OrderBy(t => t.Number).ToListAsync();
+            Assert.Equal([("王五", "13900001111"), (null, "13700002222"), (null, null)], loaded.Select(t => (t.VisitorName, t.VisitorPhone)));
+            Assert.Equal("YG20261123-0002", (await db.Tickets.WithPhone(db, "137 0000 2222").SingleAsync()).Number);
+        }
+    }
+
     /// <summary>The versions a database at <paramref name="version"/> is brought through: every later upgrade.</summary>
     private static int[] After(int version) => [.. SchemaUpgrades.All.Select(u => u.Version).Where(v => v > version).Order()];
 
@@ -527,6 +563,7 @@ public sealed class SchemaMigratorTests
         ],
         [15] = [("tickets", TicketRetention.AnonymisedAt)],
         [16] = [("duty_roster", "UnitCode"), ("duty_roster", "StartsAt"), ("duty_roster", "EndsAt"), ("duty_roster", "Phone")],
+        [18] = [("tickets", "VisitorPhoneIndex")],
     };
 
     /// <summary>The indexes each upgrade created on existing tables (dropped before their columns).</summary>
@@ -535,6 +572,7 @@ public sealed class SchemaMigratorTests
         [9] = ["IX_tickets_ExternalSource_ExternalNumber"],
         [16] = ["IX_duty_roster_UnitCode_Day"],
         [17] = ["IX_tickets_Status_HandlingUnitCode_ReceivingUnitCode"],
+        [18] = ["IX_tickets_VisitorPhoneIndex"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>

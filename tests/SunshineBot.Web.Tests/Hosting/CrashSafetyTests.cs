@@ -182,7 +182,7 @@ public sealed partial class CrashSafetyTests : IAsyncLifetime
     private async Task<List<(string Number, string Description, string? VisitorPhone)>> LoadTicketsAsync()
     {
         await using var db = _database.NewContext();
-        var rows = await db.Tickets.AsNoTracking().Select(t => new { t.Number, t.Description, t.VisitorPhone }).ToListAsync();
+        var rows = await db.Tickets.AsNoTracking().ToListAsync();
         return rows.Select(r => (r.Number, r.Description, r.VisitorPhone)).ToList();
     }
 
@@ -190,6 +190,8 @@ public sealed partial class CrashSafetyTests : IAsyncLifetime
     {
         ["Database__Provider"] = _database.Provider.ToString(),
         ["Database__ConnectionString"] = _database.ConnectionString,
+        ["DataProtection__KeysPath"] = _database.KeysPath,
+        ["Privacy__BlindIndexKey"] = TestDatabase.BlindIndexKey,
         ["Security__RequestsPerIpPerMinute"] = "100000",
         ["Security__MessagesPerOpenIdPerMinute"] = "1000",
         ["WeChat__Token"] = Token,

@@ -6,6 +6,7 @@ using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Data.Chat;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Data.Reports;
 using SunshineBot.Web.Chat;
 using SunshineBot.Web.Jobs.Retention;
@@ -41,6 +42,9 @@ public sealed class RetentionJobTests
         Assert.Equal([old], first);
         var ticket = await host.TicketAsync(old);
         Assert.Equal((null, null, null), (ticket.VisitorName, ticket.VisitorPhone, ticket.FiledBy));
+        // The phone's blind index goes with the phone: track-by-phone no longer finds the ticket.
+        Assert.Equal(0, await host.RunAsync(sp => sp.GetRequiredService<SunshineDbContext>().Tickets.Where(t => t.Number == old)
+            .CountAsync(t => EF.Property<string?>(t, TicketContacts.PhoneIndex) != null)));
         Assert.Equal(AnonymiseClosedTickets.Removed, ticket.Description);
         Assert.Equal(AnonymiseClosedTickets.Removed, ticket.RevisitRecord);
         Assert.Equal((TicketStatus.Closed, Satisfaction.Satisfied, TicketCategory.SupplementaryMaterials), (ticket.Status, ticket.Satisfaction, ticket.Category));

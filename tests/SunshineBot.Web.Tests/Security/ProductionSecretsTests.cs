@@ -11,6 +11,8 @@ public sealed class ProductionSecretsTests
     [InlineData("Bootstrap:AdminPassword", "admin123", "Bootstrap:AdminPassword")]
     [InlineData("Bootstrap:AdminPassword", "Test-Admin-Pass-1", "Bootstrap:AdminPassword")]
     [InlineData("WeChat:AppSecret", "", "WeChat:AppSecret")]
+    [InlineData("Privacy:BlindIndexKey", "secret", "Privacy:BlindIndexKey")]
+    [InlineData("Privacy:BlindIndexKey", "short-key", "Privacy:BlindIndexKey")]
     public void Start_ProductionWithADemoOrEmptySecret_RefusesNamingTheKey(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>
@@ -19,6 +21,7 @@ public sealed class ProductionSecretsTests
             ["WeChat:Token"] = "prodtoken1",
             ["WeChat:AppId"] = "wx0000000000000001",
             ["WeChat:AppSecret"] = "0123456789abcdef0123456789abcdef",
+            ["Privacy:BlindIndexKey"] = "a-real-blind-index-key-for-prod",
             [key] = value,
         };
         using var factory = new ProductionFactory(settings);

@@ -3,6 +3,7 @@ using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
 using SunshineBot.Data.Outbox;
+using SunshineBot.Data.Privacy;
 using SunshineBot.Web.Chat;
 using SunshineBot.Web.Security;
 using SunshineBot.Web.Staff.Tickets;
@@ -86,8 +87,9 @@ public sealed class AnonymiseClosedTickets(
             var changed = await db.Tickets
                 .Where(t => t.Id == id && EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt) == null)
                 .ExecuteUpdateAsync(u => u
-                    .SetProperty(t => t.VisitorName, (string?)null)
-                    .SetProperty(t => t.VisitorPhone, (string?)null)
+                    .SetProperty(t => EF.Property<string?>(t, TicketContacts.SealedName), (string?)null)
+                    .SetProperty(t => EF.Property<string?>(t, TicketContacts.SealedPhone), (string?)null)
+                    .SetProperty(t => EF.Property<string?>(t, TicketContacts.PhoneIndex), (string?)null)
                     .SetProperty(t => t.FiledBy, (string?)null)
                     .SetProperty(t => t.Description, Removed)
                     .SetProperty(t => t.RevisitRecord, revisit)
