@@ -24,14 +24,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The blind-index key of this database (pass it as <c>Privacy__BlindIndexKey</c> to a host or the CLI).</summary>
-    public const string BlindIndexKey = "test-blind-index-key-0123456789";
-
-    /// <summary>The Data Protection key ring of this database (pass it as <c>DataProtection__KeysPath</c>).</summary>
-    public string KeysPath { get; } = Path.Combine(Path.GetTempPath(), "sunshine-test-keys", Guid.NewGuid().ToString("N"));
+    /// <summary>
+    /// The Data Protection key ring and blind-index key file of this database (<see cref="KeysPathFor"/>: a host given
+    /// this connection string finds the same folder).
+    /// </summary>
+    public string KeysPath => KeysPathFor(ConnectionString);
 
     /// <summary>The key ring and blind-index key this database's names and phones are sealed with.</summary>
-    public ContactProtection Contacts => _contacts ??= ContactProtection.ForKeysDirectory(KeysPath, BlindIndexKey);
+    public ContactProtection Contacts => _contacts ??= ContactProtection.ForKeysDirectory(KeysPath, null);
+
+    /// <summary>The keys folder of the database named by a connection string: everything on one database shares it, as deployed instances do.</summary>
+    public static string KeysPathFor(string connectionString) =>
+        Path.Combine(Path.GetTempPath(), "sunshine-test-keys", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..20]);
 
     public string ConnectionString { get; }
 

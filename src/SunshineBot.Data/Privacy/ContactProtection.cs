@@ -97,16 +97,24 @@ public sealed class ContactProtection
         }
 
         var bytes = WebEncoders.Base64UrlDecode(value);
-        if (_protector is IPersistedDataProtector persisted)
+        try
         {
-            // A key revoked to end sessions still opens the contacts it sealed; `privacy reseal` moves them to the new key.
-            var plain = persisted.DangerousUnprotect(bytes, ignoreRevocationErrors: true, out var requiresMigration, out var wasRevoked);
-            stale = requiresMigration || wasRevoked;
-            return Encoding.UTF8.GetString(plain);
-        }
+            if (_protector is IPersistedDataProtector persisted)
+            {
+                // A key revoked to end sessions still opens the contacts it sealed; `privacy reseal` moves them to the new key.
+                var plain = persisted.DangerousUnprotect(bytes, ignoreRevocationErrors: true, out var requiresMigration, out var wasRevoked);
+                stale = requiresMigration || wasRevoked;
+                return Encoding.UTF8.GetString(plain);
+            }
 
-        stale = false;
-        return Encoding.UTF8.GetString(_protector.Unprotect(bytes));
+            stale = false;
+            return Encoding.UTF8.GetString(_protector.Unprotect(bytes));
+        }
+        catch (CryptographicException e)
+        {
+            throw new InvalidOperationException(
+                "A stored name or phone number cannot be decrypted: the key that sealed it is not in this key ring. Every instance and the CLI must share DataProtection:KeysPath.", e);
+        }
     }
 
     /// <summary>The blind index of a phone number as typed (normalised first: +86, spaces, full-width digits).</summary>

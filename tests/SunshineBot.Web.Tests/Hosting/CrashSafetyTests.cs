@@ -191,7 +191,6 @@ public sealed partial class CrashSafetyTests : IAsyncLifetime
         ["Database__Provider"] = _database.Provider.ToString(),
         ["Database__ConnectionString"] = _database.ConnectionString,
         ["DataProtection__KeysPath"] = _database.KeysPath,
-        ["Privacy__BlindIndexKey"] = TestDatabase.BlindIndexKey,
         ["Security__RequestsPerIpPerMinute"] = "100000",
         ["Security__MessagesPerOpenIdPerMinute"] = "1000",
         ["WeChat__Token"] = Token,

@@ -43,6 +43,13 @@ public sealed class SunshineWebFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
+        // Instances on a database the test names (a restart, a second instance) share its key ring, as deployed
+        // instances must: names and phones are sealed with it.
+        if (settings?.ContainsKey("DataProtection:KeysPath") != true && settings?.GetValueOrDefault("Database:ConnectionString") is { } shared)
+        {
+            _settings["DataProtection:KeysPath"] = TestDatabase.KeysPathFor(shared);
+        }
+
         // A test that brings its own SQLite file (a restart on the same file, a second instance) stays on SQLite.
         if (settings?.ContainsKey("Database:Provider") != true && _settings["Database:ConnectionString"]?.StartsWith("Data Source=", StringComparison.Ordinal) == true)
         {
