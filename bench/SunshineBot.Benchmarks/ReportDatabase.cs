@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Calendar;
 using SunshineBot.Data;
+using SunshineBot.Data.Privacy;
 
 namespace SunshineBot.Benchmarks;
 
@@ -15,6 +16,9 @@ internal static class ReportDatabase
     {
         var builder = new DbContextOptionsBuilder<SunshineDbContext>();
         DataServiceCollectionExtensions.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={file}");
+
+        // Contacts are sealed with a key ring kept beside the file (made on first use).
+        builder.UseContactProtection(ContactProtection.ForKeysDirectory(file + ".keys", null));
         if (Environment.GetEnvironmentVariable("SUNSHINE_BENCH_SQL") is "1")
         {
             builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
