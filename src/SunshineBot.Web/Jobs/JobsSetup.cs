@@ -39,6 +39,7 @@ public static class JobsSetup
         services.AddScoped<ScanDeadlines>();
         services.AddScoped<AlertUrgentTickets>();
         services.AddScoped<ITicketFiledHook, UrgentTicketFiledHook>();
+        services.AddScoped<Staff.Tickets.ITicketDispatchedHook, UrgentTicketDispatchedHook>();
         services.AddScoped<CreateMonthlyReport>();
         services.AddScoped<ManageDutyRoster>();
         services.AddScoped<DutyRosterGaps>();

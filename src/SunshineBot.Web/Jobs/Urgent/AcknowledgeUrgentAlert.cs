@@ -6,16 +6,19 @@ using SunshineBot.Web.Staff.Access;
 namespace SunshineBot.Web.Jobs.Urgent;
 
 /// <summary>
-/// 确认收到: someone who got the urgent alert (or a centre admin) confirms it, once per ticket; the confirmation is a
+/// 确认收到: someone who got the latest urgent alert (or a centre admin) confirms it, once per alert; the confirmation is a
 /// timeline note and stops the escalation (<see cref="AlertUrgentTickets.EscalateUnacknowledgedAsync"/>).
 /// </summary>
-public sealed class AcknowledgeUrgentAlert(SunshineDbContext db, JobMarks marks, StaffAccess access, TimeProvider clock)
+public sealed class AcknowledgeUrgentAlert(SunshineDbContext db, JobMarks marks, AlertUrgentTickets alerts, StaffAccess access, TimeProvider clock)
 {
     public async Task RunAsync(StaffMember member, string number, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var alerted = await db.StaffNotifications.AnyAsync(n => n.Kind == "urgent" && n.TicketNumber == number && n.UserName == member.UserName, ct);
-        if (!alerted)
+        number = (number ?? "").Trim().ToUpperInvariant();
+        // The latest alert is the one to acknowledge: after a dispatch, the new unit's.
+        var alert = await alerts.LatestAlertAsync(number, ct);
+        var noticeKey = alert is null ? "" : $"{AlertUrgentTickets.MarkKey(alert)}:{member.UserName}";
+        if (!await db.StaffNotifications.AnyAsync(n => n.Key == noticeKey, ct))
         {
             // Not alerted: only an admin who can see the ticket (outside the scope it does not exist).
             await access.LoadTicketAsync(member, number, ct);
@@ -25,13 +28,13 @@ public sealed class AcknowledgeUrgentAlert(SunshineDbContext db, JobMarks marks,
             }
         }
 
-        if (!await marks.ExistsAsync(AlertUrgentTickets.MarkKey(number), ct))
+        if (alert is null)
         {
             throw new DomainException("这件工单没有待确认的重大特急件提醒。");
         }
 
         var ticket = await db.TicketsWithHistory.SingleAsync(t => t.Number == number, ct);
-        if (await marks.ExistsAsync(AlertUrgentTickets.AckKey(number), ct))
+        if (await marks.ExistsAsync(AlertUrgentTickets.AckKey(alert), ct))
         {
             var by = ticket.Events.LastOrDefault(e => e.Action == TicketAction.AddNote && e.Note == AckNote);
             throw new DomainException(by is null ? "这条提醒已经确认过了。" : $"这条提醒已由{by.ActorName}确认过了。");
@@ -39,7 +42,7 @@ public sealed class AcknowledgeUrgentAlert(SunshineDbContext db, JobMarks marks,
 
         var now = clock.GetUtcNow();
         ticket.AddNote(member.Actor, now, AckNote);
-        marks.Add(AlertUrgentTickets.AckKey(number));
+        marks.Add(AlertUrgentTickets.AckKey(alert));
         if (!await marks.SaveAsync(ct))
         {
             throw new DomainException("这条提醒刚刚已由其他人确认。");
