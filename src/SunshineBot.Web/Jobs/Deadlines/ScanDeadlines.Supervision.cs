@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SunshineBot.Core.Tickets;
 
 namespace SunshineBot.Web.Jobs.Deadlines;
@@ -23,59 +21,21 @@ public sealed partial class ScanDeadlines
         }
 
         var label = ticket.Flag == CaseFlag.Coordination ? "专题协调件" : "督办件";
-        var limit = $"{ticket.Number}:{dueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
-        var dueText = calendar.ToLocal(dueAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        if (state.IsDueSoon && calendar.IsWorkingDay(calendar.LocalDate(now)) && !await marks.ExistsAsync("supervision-due-soon:" + limit, ct))
+        var due = LocalText(dueAt);
+        var words = new LimitWords(
+            "supervision",
+            $"{label} {ticket.Number} 的督办时限为 {due}，即将到期，请抓紧办理并报告结果。",
+            DueSoonToCentre: true,
+            $"{label}已超过督办时限（{due}），系统自动催办",
+            $"{label}已超过督办时限（{due}），系统已提醒承办单位和中心",
+            $"{label} {ticket.Number} 已超过督办时限（{due}），请立即办理并报告结果。",
+            day => $"{label}超期第{day}个工作日（督办时限 {due}）");
+        var counts = await WatchLimitAsync(ticket, unit, state, dueAt, now, words, ct);
+        return result with
         {
-            var text = $"{label} {ticket.Number} 的督办时限为 {dueText}，即将到期，请抓紧办理并报告结果。";
-            await notices.AddAsync("supervision-due-soon:" + limit, "supervision-due-soon", ticket.Number, text, await notices.StaffOfUnitAsync(unit, ct), ct);
-            await notices.AddAsync("supervision-due-soon:" + limit + ":centre", "supervision-due-soon", ticket.Number, text, await notices.SupervisorsOfAsync(unit, ct), ct);
-            marks.Add("supervision-due-soon:" + limit);
-            result = await marks.SaveAsync(ct) ? result with { SupervisionDueSoon = result.SupervisionDueSoon + 1 } : result;
-        }
-
-        if (!state.IsOverdue)
-        {
-            return result;
-        }
-
-        if (!await marks.ExistsAsync("supervision-overdue:" + limit, ct))
-        {
-            if (TicketWorkflow.IsAllowed(ticket.Status, TicketAction.Urge))
-            {
-                ticket.Urge(Actor.System, now, $"{label}已超过督办时限（{dueText}），系统自动催办");
-            }
-            else
-            {
-                ticket.AddNote(Actor.System, now, $"{label}已超过督办时限（{dueText}），系统已提醒承办单位和中心");
-            }
-
-            var text = $"{label} {ticket.Number} 已超过督办时限（{dueText}），请立即办理并报告结果。";
-            await notices.AddAsync("supervision-overdue:" + limit, "supervision-overdue", ticket.Number, text, await notices.StaffOfUnitAsync(unit, ct), ct);
-            await notices.AddAsync("supervision-overdue:" + limit + ":centre", "supervision-overdue", ticket.Number, text, await notices.SupervisorsOfAsync(unit, ct), ct);
-            marks.Add("supervision-overdue:" + limit);
-            if (!await marks.SaveAsync(ct))
-            {
-                return result;
-            }
-
-            result = result with { SupervisionOverdue = result.SupervisionOverdue + 1 };
-            db.ChangeTracker.Clear();
-            ticket = await db.TicketsWithHistory.SingleAsync(t => t.Id == ticket.Id, ct);
-        }
-
-        var added = 0;
-        for (var day = 2; day <= state.OverdueWorkingDays; day++)
-        {
-            var key = $"supervision-late:{limit}:{day.ToString(CultureInfo.InvariantCulture)}";
-            if (!await marks.ExistsAsync(key, ct))
-            {
-                ticket.AddNote(Actor.System, now, $"{label}超期第{day}个工作日（督办时限 {dueText}）");
-                marks.Add(key);
-                added++;
-            }
-        }
-
-        return added > 0 && await marks.SaveAsync(ct) ? result with { SupervisionLateDays = result.SupervisionLateDays + added } : result;
+            SupervisionDueSoon = result.SupervisionDueSoon + counts.DueSoon,
+            SupervisionOverdue = result.SupervisionOverdue + counts.Overdue,
+            SupervisionLateDays = result.SupervisionLateDays + counts.LateDays,
+        };
     }
 }
