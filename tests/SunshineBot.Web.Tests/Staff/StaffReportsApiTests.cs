@@ -72,6 +72,12 @@ public sealed class StaffReportsApiTests
     [InlineData("dcadmin", "/api/staff/reports/metrics?from=2026-01-01&to=2026-12-31&unit=YGS-XC-001", HttpStatusCode.NotFound)]
     [InlineData("leader", "/api/staff/reports/metrics?from=2026-13-01&to=2026-12-31", HttpStatusCode.UnprocessableEntity)]
     [InlineData("leader", "/api/staff/reports/score?rubric=nope&from=2026-01-01&to=2026-12-31", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("east", "/api/staff/reports/self-check?year=2026", HttpStatusCode.Forbidden)]
+    [InlineData("east", "/api/staff/reports/lost?kind=year&year=2026", HttpStatusCode.Forbidden)]
+    [InlineData("dcadmin", "/api/staff/reports/lost?kind=year&year=2026&unit=YGS-XC-001", HttpStatusCode.NotFound)]
+    [InlineData("dcadmin", "/api/staff/reports/self-check?year=2026&unit=YGS-XC", HttpStatusCode.NotFound)]
+    [InlineData("leader", "/api/staff/reports/self-check?year=26x", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("leader", "/api/staff/reports/dashboard?kind=week", HttpStatusCode.UnprocessableEntity)]
     public async Task Reports_OutOfRoleScopeOrBadInput_AreRefusedInChinese(string user, string url, HttpStatusCode status)
     {
         using var host = new StaffTestHost();

@@ -90,6 +90,7 @@ public static class StaffApiEndpoints
         MapAction<DuplicateBody>(api, "/duplicate", b => new(TicketAction.MarkDuplicate, OtherNumber: b?.OriginalNumber));
         MapAction<RevisitBody>(api, "/revisit", b => new(TicketAction.RecordRevisit, b?.Record, Satisfaction: b?.Satisfaction));
         Reports.ReportEndpoints.MapReports(api);
+        Reports.ReportViewEndpoints.MapReportViews(api);
         MapAction<FindingBody>(api, "/finding", b => new(TicketAction.RecordFinding, b?.Note, Finding: b?.Finding));
         MapAction<FaultBody>(api, "/faults", b => new(TicketAction.TagFault, b?.Reason, Fault: b?.Kind));
         MapAction<ConformityBody>(api, "/conformity", b => new(TicketAction.RecordReplyConformity, b?.Note, FollowsTemplate: b?.FollowsTemplate, HasStamp: b?.HasStamp));
