@@ -21,7 +21,7 @@ public static class IntegrationTicketEndpoint
             .Accepts<IntegrationTicketBody>("application/json")
             .Produces<NumberAnswer>(200)
             .Produces<NumberAnswer>(201)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(422);
+            .WithProblems(_ => StaffOpenApi.Integration);
         return app;
     }
 

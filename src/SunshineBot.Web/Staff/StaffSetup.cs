@@ -85,7 +85,7 @@ public static class StaffSetup
             o.Conventions.AddFolderApplicationModelConvention("/Staff", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Security.RateLimits.StaffPolicy)));
             o.Conventions.AddPageApplicationModelConvention("/Staff/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Security.RateLimits.SignInPolicy)));
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddProblemDescriptions());
         // Chinese as characters in the HTML, not &#x...; entities: readable source, smaller pages.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

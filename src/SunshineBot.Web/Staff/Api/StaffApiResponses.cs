@@ -14,10 +14,11 @@ public static class StaffApiResponses
     public const string BadRequestTitle = "请求格式不正确";
     public const string SignInTitle = "请先登录";
 
-    /// <summary>Wraps each API endpoint once its request delegate is built.</summary>
+    /// <summary>Wraps each API endpoint once its request delegate is built, and declares its problem responses (OpenAPI).</summary>
     public static void UseStaffApiResponses(this IEndpointConventionBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        api.WithStaffProblems();
         api.Finally(endpoint =>
         {
             if (endpoint.RequestDelegate is not { } inner)
