@@ -20,14 +20,13 @@ namespace SunshineBot.Web.Tests.Chat;
 public sealed class ChatBrowserHost : IAsyncDisposable
 {
     private readonly SunshineWebFactory _factory;
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private readonly PhoneBrowser _phones;
 
     private readonly string _uploads;
 
-    private ChatBrowserHost(SunshineWebFactory factory, string uploads, Uri baseAddress, IPlaywright playwright, IBrowser browser)
+    private ChatBrowserHost(SunshineWebFactory factory, string uploads, Uri baseAddress, PhoneBrowser phones)
     {
-        (_factory, _uploads, BaseAddress, _playwright, _browser) = (factory, uploads, baseAddress, playwright, browser);
+        (_factory, _uploads, BaseAddress, _phones) = (factory, uploads, baseAddress, phones);
     }
 
     public Uri BaseAddress { get; }
@@ -48,32 +47,12 @@ public sealed class ChatBrowserHost : IAsyncDisposable
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath ?? ChromiumFactAttribute.DefaultPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(ScreenshotFolder);
-        return new ChatBrowserHost(factory, uploads, new Uri(address), playwright, browser);
+        var phones = await PhoneBrowser.LaunchAsync(new Uri(address), "chat");
+        return new ChatBrowserHost(factory, uploads, new Uri(address), phones);
     }
 
     /// <summary>A new parent (own cookies, so own device identity) on a phone-sized page.</summary>
-    public async Task<IPage> NewParentAsync(int width = 390, int height = 844)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            DeviceScaleFactor = 1,
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            BaseURL = BaseAddress.ToString(),
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        return page;
-    }
+    public Task<IPage> NewParentAsync(int width = 390, int height = 844) => _phones.NewPhoneAsync(width, height, 20_000);
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
@@ -96,8 +75,7 @@ public sealed class ChatBrowserHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _phones.DisposeAsync();
         await _factory.DisposeAsync();
         try
         {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -12,7 +11,6 @@ public sealed partial class StaffBrowserTests
     public async Task UnitSteps_AcknowledgeVisitHandBack_OnAPhone_EachOnTheTimeline()
     {
         using var host = new StaffTestHost(kestrel: true);
-        Directory.CreateDirectory(ScreenshotFolder);
         var ticket = await host.FileComplaintAsync();
         host.WithDb(db =>
         {
@@ -24,18 +22,12 @@ public sealed partial class StaffBrowserTests
             return db.SaveChanges();
         });
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath ?? ChromiumFactAttribute.DefaultPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await NewPhoneAsync(browser, host);
-        await LoginAsync(page, "east", StaffTestHost.Password);
+        await using var phones = await PhoneBrowser.LaunchAsync(host.Address, "staff");
+        var page = await phones.NewPhoneAsync();
+        await StaffPhone.LoginAsync(page, "east");
         await page.GotoAsync($"/staff/tickets/{ticket.Number}");
         await Expect(page.Locator("dd.flag")).ToContainTextAsync("督办件", new() { Timeout = Wait });
-        await Shot(page, "10-unit-dispatched");
+        await phones.ShotAsync(page, "10-unit-dispatched");
 
         await page.Locator("form#acknowledge button[type=submit]").ClickAsync();
         await Expect(page.Locator(".notice")).ToContainTextAsync("已签收", new() { Timeout = Wait });
@@ -44,15 +36,14 @@ public sealed partial class StaffBrowserTests
         await page.Locator("form#visit textarea[name=text]").FillAsync("11月24日到校核查：教辅资料由班主任统一代购，学校已责令停止。");
         await page.Locator("form#visit button[type=submit]").ClickAsync();
         await Expect(page.Locator(".notice")).ToContainTextAsync("已现场核查", new() { Timeout = Wait });
-        await Shot(page, "11-unit-acknowledged-visited");
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"the page scrolls sideways at 390 px ({width} px wide)");
+        await phones.ShotAsync(page, "11-unit-acknowledged-visited");
+        await PhoneBrowser.AssertFitsAsync(page);
 
         await page.Locator("form#hand-back textarea[name=text]").FillAsync("反映的是西城区第二小学的问题，请转交。");
         await page.Locator("form#hand-back button[type=submit]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/staff$"), new() { Timeout = Wait });
         await Expect(page.Locator(".notice")).ToContainTextAsync("已退回服务中心", new() { Timeout = Wait });
-        await Shot(page, "12-unit-handed-back");
+        await phones.ShotAsync(page, "12-unit-handed-back");
 
         var saved = host.WithDb(db => db.TicketEvents.Where(e => e.TicketId == ticket.Id).Select(e => e.Action).ToList());
         Assert.Equal([TicketAction.Acknowledge, TicketAction.RecordVisit, TicketAction.HandBack], saved.Where(a => a is TicketAction.Acknowledge or TicketAction.RecordVisit or TicketAction.HandBack));
