@@ -95,7 +95,7 @@ public sealed record DeductionDto(decimal Points, string Reason, IReadOnlyList<s
 
 /// <summary>
 /// One rubric item as the score table shows it: <c>lost</c> the points it lost (<see cref="ReadDashboard.LostPoints"/>),
-/// <c>pending</c> a manual item nobody has entered yet (尚未录入).
+/// <c>pending</c> a manual item nobody has entered yet (尚未录入, <see cref="ReadDashboard.AwaitsEntry"/>).
 /// </summary>
 public sealed record ItemDto(string Id, string Title, decimal Points, decimal Max, bool Manual, bool Bonus, decimal Lost, bool Pending, string? Note, IReadOnlyList<DeductionDto> Deductions)
 {
@@ -103,7 +103,7 @@ public sealed record ItemDto(string Id, string Title, decimal Points, decimal Ma
     {
         ArgumentNullException.ThrowIfNull(i);
         return new(i.Id, i.Title, i.Points, i.Max, i.Manual, i.Bonus, i.Bonus ? 0 : ReadDashboard.LostPoints(i),
-            i.Manual && !i.Bonus && i.Deductions.Count == 0 && i.Points < i.Max, i.Note,
+            ReadDashboard.AwaitsEntry(i), i.Note,
             i.Deductions.Select(d => new DeductionDto(d.Points, d.Reason, d.Tickets)).ToArray());
     }
 }
