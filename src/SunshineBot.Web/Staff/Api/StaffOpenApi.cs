@@ -32,7 +32,7 @@ public static class StaffOpenApi
 
     private static readonly Dictionary<int, string> SignIn = new()
     {
-        [400] = Staff[400],
+        [400] = "请求格式不正确：请求体应为 JSON 对象 { \"username\": …, \"password\": … }",
         [401] = "登录失败：用户名或密码不正确（不区分是哪一项）",
         [423] = "账号已锁定：连续登录失败次数过多，请稍后再试",
         [429] = Staff[429],
