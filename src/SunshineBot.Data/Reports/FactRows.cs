@@ -87,8 +87,8 @@ internal static class EnumNames<T>
     public static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ByName = Positions.GetAlternateLookup<ReadOnlySpan<char>>();
 }
 
-/// <summary>A <see cref="DbDataReader"/> row; instants as UTC ticks on SQLite, timestamptz elsewhere.</summary>
-internal readonly struct ReaderRow(DbDataReader reader, bool ticks) : IFactRow
+/// <summary>A <see cref="DbDataReader"/> row of a provider other than SQLite: enums as positions, instants as timestamptz.</summary>
+internal readonly struct ReaderRow(DbDataReader reader) : IFactRow
 {
     public bool IsNull(int i) => reader.IsDBNull(i);
 
@@ -103,7 +103,7 @@ internal readonly struct ReaderRow(DbDataReader reader, bool ticks) : IFactRow
 
     public string? UnitCode(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    public DateTimeOffset Instant(int i) => ticks ? new DateTimeOffset(reader.GetInt64(i), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(i);
+    public DateTimeOffset Instant(int i) => reader.GetFieldValue<DateTimeOffset>(i);
 }
 
 /// <summary>A row of a prepared SQLite statement on the connection EF opened, read through SQLitePCL.</summary>

@@ -62,7 +62,7 @@ public static class TicketFacts
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                return await ReadAsync(db.Database.GetDbConnection(), sql, period.Start, period.End, db.IsSqlite, codes, withoutUnit, faults, ct);
+                return await ReadAsync(db.Database.GetDbConnection(), sql, period.Start, period.End, codes, withoutUnit, faults, ct);
             }
             finally
             {
@@ -79,7 +79,7 @@ public static class TicketFacts
                 await using var connection = factory.CreateConnection() ?? throw new InvalidOperationException("No connection.");
                 connection.ConnectionString = connectionString;
                 await connection.OpenAsync(ct);
-                return await ReadAsync(connection, sql, slice.Start, slice.End, db.IsSqlite, codes, withoutUnit, faults, ct);
+                return await ReadAsync(connection, sql, slice.Start, slice.End, codes, withoutUnit, faults, ct);
             },
             ct)));
         var facts = new List<TicketFact>(parts.Sum(p => p.Count));
@@ -120,7 +120,7 @@ public static class TicketFacts
     }
 
     private static async Task<List<TicketFact>> ReadAsync(
-        DbConnection connection, string sql, DateTimeOffset start, DateTimeOffset end, bool sqlite, FrozenSet<string> codes, bool withoutUnit,
+        DbConnection connection, string sql, DateTimeOffset start, DateTimeOffset end, FrozenSet<string> codes, bool withoutUnit,
         Dictionary<long, IReadOnlyList<FaultKind>> faults, CancellationToken ct)
     {
         if (connection is SqliteConnection direct)
@@ -128,13 +128,14 @@ public static class TicketFacts
             return SqliteRow.ReadAll(direct, sql, start, end, codes, withoutUnit, faults, ct);
         }
 
+        // Any other provider (PostgreSQL): enums come back as positions, instants as timestamptz.
         var facts = new List<TicketFact>();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "@start", sqlite ? start.UtcTicks : start.ToUniversalTime());
-        Add(command, "@end", sqlite ? end.UtcTicks : end.ToUniversalTime());
+        Add(command, "@start", start.ToUniversalTime());
+        Add(command, "@end", end.ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var row = new ReaderRow(reader, sqlite);
+        var row = new ReaderRow(reader);
         while (await reader.ReadAsync(ct))
         {
             if (FactRows.Build(ref row, codes, withoutUnit, faults) is { } fact)

@@ -39,17 +39,8 @@ public sealed class StaffQueueTests
     {
         var clock = new TestClock(Monday);
         using var host = new StaffTestHost(new() { ["Staff:PageSize"] = "5" }, clock: clock);
-        var filed = new List<string>();
-        for (var i = 0; i < 12; i++)
-        {
-            filed.Add((await host.FileComplaintAsync()).Number);
-            clock.Advance(TimeSpan.FromMinutes(30));
-        }
-
         // The first eight become closed (an old ledger): the queue pages them in SQL, newest first.
-        var closed = filed.Take(8).ToArray();
-        host.WithDb(db => db.Tickets.Where(t => closed.Contains(t.Number))
-            .ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Closed).SetProperty(t => t.ClosedAt, clock.GetUtcNow())));
+        var (filed, closed) = await FileThenCloseAsync(host, clock, 12, 8);
         using var admin = await host.ApiAsync("admin");
 
         var pages = new List<JsonElement>();
@@ -76,16 +67,7 @@ public sealed class StaffQueueTests
     {
         var clock = new TestClock(Monday);
         using var host = new StaffTestHost(new() { ["Staff:PageSize"] = "5", ["Staff:EndedCountLimit"] = "6" }, clock: clock);
-        var filed = new List<string>();
-        for (var i = 0; i < 11; i++)
-        {
-            filed.Add((await host.FileComplaintAsync()).Number);
-            clock.Advance(TimeSpan.FromMinutes(30));
-        }
-
-        var closed = filed.Take(8).ToArray();
-        host.WithDb(db => db.Tickets.Where(t => closed.Contains(t.Number))
-            .ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Closed).SetProperty(t => t.ClosedAt, clock.GetUtcNow())));
+        var (filed, closed) = await FileThenCloseAsync(host, clock, 11, 8);
         using var admin = await host.ApiAsync("admin");
 
         var first = await admin.GetFromJsonAsync<JsonElement>("/api/staff/tickets");
@@ -161,5 +143,21 @@ public sealed class StaffQueueTests
         Assert.Equal((HttpStatusCode)423, fifth.StatusCode);
         Assert.Equal((HttpStatusCode)423, stillLocked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    /// <summary>Files <paramref name="count"/> complaints half an hour apart and closes the first <paramref name="closedCount"/>.</summary>
+    private static async Task<(List<string> Filed, string[] Closed)> FileThenCloseAsync(StaffTestHost host, TestClock clock, int count, int closedCount)
+    {
+        var filed = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            filed.Add((await host.FileComplaintAsync()).Number);
+            clock.Advance(TimeSpan.FromMinutes(30));
+        }
+
+        var closed = filed.Take(closedCount).ToArray();
+        host.WithDb(db => db.Tickets.Where(t => closed.Contains(t.Number))
+            .ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Closed).SetProperty(t => t.ClosedAt, clock.GetUtcNow())));
+        return (filed, closed);
     }
 }
