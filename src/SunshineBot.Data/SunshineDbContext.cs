@@ -81,6 +81,7 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
+        EnsureWriteTransaction();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -94,6 +95,7 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
+        await EnsureWriteTransactionForSaveAsync(cancellationToken);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

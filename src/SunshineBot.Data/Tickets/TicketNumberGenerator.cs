@@ -13,6 +13,8 @@ public sealed class TicketNumberGenerator(SunshineDbContext db)
     public async Task<string> NextAsync(DateOnly localDay, CancellationToken ct = default)
     {
         var key = TicketNumber.Format(localDay, 1)[..10];
+        // The counter is a write: a unit of work that defers its transaction begins it here, so the number rolls back with it.
+        await db.EnsureWriteTransactionAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {

@@ -35,6 +35,8 @@ public sealed class IntegrationEvents(IntegrationPlatforms platforms, Integratio
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<OutboxMessage>> _wrote = [];
+
     public static class Types
     {
         public const string Filed = "ticket.filed";
@@ -58,8 +60,23 @@ public sealed class IntegrationEvents(IntegrationPlatforms platforms, Integratio
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        Wake(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Wake(eventData.Context);
+        return result;
+    }
+
+    // Only a save that wrote events wakes the dispatcher: waking it on every save (each parent turn) cost a query each.
+    private void Wake(DbContext? context)
+    {
+        if (context is not null && _wrote.Remove(context))
+        {
+            signal.Notify();
+        }
     }
 
     private void AddEvents(DbContext? context)
@@ -103,6 +120,10 @@ public sealed class IntegrationEvents(IntegrationPlatforms platforms, Integratio
         }
 
         db.Outbox.AddRange(rows);
+        if (rows.Count > 0)
+        {
+            _wrote.AddOrUpdate(db, rows);
+        }
     }
 
     /// <summary>The event a timeline entry is worth reporting as, or null (notes, reviews, reveals stay inside).</summary>

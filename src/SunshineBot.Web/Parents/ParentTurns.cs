@@ -40,49 +40,53 @@ public sealed class ParentTurns(
         }
     }
 
-    /// <summary>True when this message was handled before (on any instance).</summary>
-    public Task<bool> WasHandledAsync(IncomingMessage message, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return db.ChatInbound.AnyAsync(i => i.Channel == message.Channel && i.MessageId == message.MessageId, ct);
-    }
-
     private async Task<IReadOnlyList<OutgoingMessage>> RunAsync(IncomingMessage message, TurnDelivery delivery, CancellationToken ct)
     {
-        // One transaction for the whole turn: a ticket the engine files (its own SaveChanges) commits only together
-        // with the inbound row. Two instances running the same message at once: the loser's insert of that row
+        // One transaction for the turn's writes, begun at the first of them: the state is read and the engine runs
+        // outside it, so other parents' turns are not queued behind this one's engine on SQLite's single writer. A
+        // ticket the engine files (its own SaveChanges) begins it and commits only together with the inbound row. Two
+        // instances running the same message at once: the loser's insert of that row (or its conversation's version)
         // fails, its ticket rolls back with it, and the retry above returns the winner's replies.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var parent = message.From;
-        var conversation = await conversations.LoadAsync(parent, now, ct);
-        var state = ParentConversations.Read(conversation);
-        var replies = await engine.HandleAsync(state, message, now, ct);
+        db.BeginTransactionOnFirstWrite();
+        try
+        {
+            var now = clock.GetUtcNow();
+            var parent = message.From;
+            var conversation = await conversations.LoadAsync(parent, now, ct);
+            var state = ParentConversations.Read(conversation);
+            var replies = await engine.HandleAsync(state, message, now, ct);
 
-        ParentConversations.Write(conversation, state, now);
-        db.ChatInbound.Add(new ChatInbound
-        {
-            Channel = message.Channel,
-            MessageId = message.MessageId,
-            UserId = message.UserId,
-            RepliesJson = JsonSerializer.Serialize(replies, ParentJson.Options),
-            At = now,
-        });
-        conversations.LogInbound(message, now);
-        conversations.LogOutbound(parent, replies, "bot", now);
-        if (delivery == TurnDelivery.BySender)
-        {
-            senders.For(message.Channel)?.HoldTurnReplies(parent, message.MessageId, replies);
+            ParentConversations.Write(conversation, state, now);
+            db.ChatInbound.Add(new ChatInbound
+            {
+                Channel = message.Channel,
+                MessageId = message.MessageId,
+                UserId = message.UserId,
+                RepliesJson = JsonSerializer.Serialize(replies, ParentJson.Options),
+                At = now,
+            });
+            conversations.LogInbound(message, now);
+            conversations.LogOutbound(parent, replies, "bot", now);
+            if (delivery == TurnDelivery.BySender)
+            {
+                senders.For(message.Channel)?.HoldTurnReplies(parent, message.MessageId, replies);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await db.CommitWritesAsync(ct);
+            signal.Notify(parent);
+            return replies;
         }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        signal.Notify(parent);
-        return replies;
+        finally
+        {
+            await db.AbandonWritesAsync();
+        }
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>?> StoredRepliesAsync(IncomingMessage message, CancellationToken ct)
+    /// <summary>The replies stored when this message was handled before (on any instance), or null when it is new.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>?> StoredRepliesAsync(IncomingMessage message, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var stored = await db.ChatInbound.AsNoTracking()
             .Where(i => i.Channel == message.Channel && i.MessageId == message.MessageId)
             .Select(i => i.RepliesJson).FirstOrDefaultAsync(ct);

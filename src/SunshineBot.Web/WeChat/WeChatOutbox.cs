@@ -125,6 +125,13 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     /// </summary>
     public async Task ReleaseRepliesAsync(string messageKey, int passiveCount, CancellationToken ct)
     {
+        await ReleaseAsync(messageKey, passiveCount, ct);
+        signal.Notify();
+    }
+
+    /// <summary><see cref="ReleaseRepliesAsync"/> without waking the dispatcher, for a batch that wakes it once (<see cref="WeChatReplyReleases"/>).</summary>
+    internal async Task ReleaseAsync(string messageKey, int passiveCount, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         if (passiveCount > 0)
         {
@@ -136,7 +143,6 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
         var prefix = messageKey + "#";
         await db.Outbox.Where(o => o.SourceRef != null && o.SourceRef.StartsWith(prefix) && o.Status == OutboxStatus.Pending && o.Attempts == 0)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
-        signal.Notify();
     }
 
     private void AddReply(string openId, OutgoingMessage reply, string sourceRef, DateTimeOffset? due)

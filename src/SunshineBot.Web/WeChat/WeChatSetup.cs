@@ -34,6 +34,8 @@ public static class WeChatSetup
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessTokenStore>(), sp.GetRequiredService<IAccessTokenLock>()));
         services.AddHttpClient<WeChatApiClient>();
         services.AddSingleton<WeChatRefusalLog>();
+        services.AddSingleton<WeChatReplyReleases>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeChatReplyReleases>());
         services.AddSingleton<WeChatTurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<WeChatTurnQueue>());
         services.AddScoped<WeChatTurnRunner>();

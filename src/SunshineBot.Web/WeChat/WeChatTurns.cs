@@ -38,9 +38,11 @@ public sealed class WeChatTurnJob(WeChatTurnRequest request)
 /// "success". A retry of a message still in flight joins the same job instead of running the turn twice; turns of
 /// the same parent run one after another.
 /// </summary>
-public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatTurnQueue> logger) : BackgroundService
+public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, WeChatReplyReleases releases, ILogger<WeChatTurnQueue> logger) : BackgroundService
 {
-    private const int Workers = 4;
+    // A turn waits on the database most of its time (its reads run beside other turns; its writes queue for SQLite's
+    // one writer), so more workers than cores keep the cores busy.
+    private const int Workers = 8;
     private readonly Channel<WeChatTurnJob> _jobs = Channel.CreateUnbounded<WeChatTurnJob>();
     private readonly ConcurrentDictionary<string, WeChatTurnJob> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _parents = new(StringComparer.Ordinal);
@@ -98,10 +100,10 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
         {
             var turns = services.GetRequiredService<ParentTurns>();
             IReadOnlyList<OutgoingMessage> replies;
-            if (await turns.WasHandledAsync(request.Message, CancellationToken.None))
+            if (await turns.StoredRepliesAsync(request.Message, CancellationToken.None) is { } stored)
             {
                 // Handled before (another instance, or a retry after we answered): the same replies, sent nowhere again.
-                replies = await turns.HandleAsync(request.Message, TurnDelivery.BySender, CancellationToken.None);
+                replies = stored;
                 var queued = await outbox.FirstReplyQueuedAsync(request.Key, CancellationToken.None);
                 var again = queued ? WeChatPassiveReply.None : PlanOf(replies);
                 if (!queued && !job.IsAbandoned)
@@ -115,21 +117,25 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
                 return;
             }
 
-            replies = await services.GetRequiredService<WeChatTurnRunner>().RunAsync(request, CancellationToken.None);
+            var output = await services.GetRequiredService<WeChatTurnRunner>().RunAsync(request, CancellationToken.None);
+            replies = output.Replies;
             // A passive reply can only be text here; a first reply that is a picture goes out through the outbox with the rest.
             var plan = PlanOf(replies);
-            if ((plan.Count > 0 || replies.Count == 0) && job.TryComplete())
+            var passive = (plan.Count > 0 || replies.Count == 0) && job.TryComplete() ? plan.Count : -1;
+            if (passive < 0)
             {
-                job.Done.TrySetResult(new WeChatTurnResult(replies, plan.Text));
-                await outbox.ReleaseRepliesAsync(request.Key, plan.Count, CancellationToken.None);
-                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, plan.Count, CancellationToken.None);
+                job.TryAbandon();
+            }
+
+            job.Done.TrySetResult(new WeChatTurnResult(replies, passive < 0 ? null : plan.Text));
+            if (output.Held)
+            {
+                // The turn held every reply in its own transaction; releasing them is batched with other turns'.
+                releases.Release(request.Key, Math.Max(passive, 0));
             }
             else
             {
-                job.TryAbandon();
-                await outbox.ReleaseRepliesAsync(request.Key, 0, CancellationToken.None);
-                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, 0, CancellationToken.None);
-                job.Done.TrySetResult(new WeChatTurnResult(replies, null));
+                await outbox.AddRepliesAsync(request.OpenId, request.Key, replies, Math.Max(passive, 0), CancellationToken.None);
             }
         }
         catch (Exception e)
@@ -156,12 +162,15 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, ILogger<WeChatT
     }
 }
 
+/// <summary>A WeChat turn's replies, and whether the turn held them in the outbox (false: an image that could not be fetched, no turn ran).</summary>
+public sealed record WeChatTurnOutput(IReadOnlyList<OutgoingMessage> Replies, bool Held);
+
 /// <summary>Fetches an image's media when there is one, then runs the turn through the parent pipeline (<see cref="ParentTurns"/>).</summary>
 public sealed class WeChatTurnRunner(ParentTurns turns, SunshineBot.WeChat.Api.WeChatApiClient api, ImageStore images, ILogger<WeChatTurnRunner> logger)
 {
     public const string ImageFailed = "图片没有收到，请再发一次；也可以打字告诉我情况。";
 
-    public async Task<IReadOnlyList<OutgoingMessage>> RunAsync(WeChatTurnRequest request, CancellationToken ct)
+    public async Task<WeChatTurnOutput> RunAsync(WeChatTurnRequest request, CancellationToken ct)
     {
         var message = request.Message;
         if (request.MediaId is { } mediaId)
@@ -173,7 +182,7 @@ public sealed class WeChatTurnRunner(ParentTurns turns, SunshineBot.WeChat.Api.W
                 var (image, error) = await images.SaveAsync(content, media.Content.Length, ct);
                 if (image is null)
                 {
-                    return [OutgoingMessage.Say(error ?? ImageFailed)];
+                    return new WeChatTurnOutput([OutgoingMessage.Say(error ?? ImageFailed)], Held: false);
                 }
 
                 message = message with { Image = image };
@@ -181,12 +190,12 @@ public sealed class WeChatTurnRunner(ParentTurns turns, SunshineBot.WeChat.Api.W
             catch (SunshineBot.WeChat.Api.WeChatApiException e)
             {
                 logger.LogWarning("WeChat image {Key} could not be fetched: {Error}", request.Key, e.Message);
-                return [OutgoingMessage.Say(ImageFailed)];
+                return new WeChatTurnOutput([OutgoingMessage.Say(ImageFailed)], Held: false);
             }
         }
 
         // The sender holds the replies in the turn's own transaction (WeChatParentSender): nothing is lost between the
         // turn and the send; the webhook's decision releases them.
-        return await turns.HandleAsync(message, TurnDelivery.BySender, ct);
+        return new WeChatTurnOutput(await turns.HandleAsync(message, TurnDelivery.BySender, ct), Held: true);
     }
 }
