@@ -15,6 +15,8 @@ namespace SunshineBot.Data;
 /// command outside a transaction (ExecuteUpdate/ExecuteDelete), and released at commit, rollback, failure or when
 /// the connection closes. A writer that cannot get the gate within <see cref="MaxWait"/> goes ahead anyway and
 /// falls back to SQLite's own locking, so a writer that waits on another context's write never deadlocks.
+/// After its commit a writer leaves the gate first and then waits for the group commit (<see cref="SqliteGroupCommit"/>):
+/// the next writer works while the disk flushes, and one flush serves every writer waiting for it.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "One gate per database file for the life of the process.")]
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
@@ -22,11 +24,17 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<Guid, bool> _holders = new();
+    private readonly SqliteGroupCommit _commits;
+
+    private SqliteWriteGate(string dataSource) => _commits = new SqliteGroupCommit(dataSource);
+
+    /// <summary>The file's group commit: writers wait for it after their commit, with the gate already released.</summary>
+    public SqliteGroupCommit Commits => _commits;
 
     public static TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The gate of one database file (the same for every context on it in this process).</summary>
-    public static SqliteWriteGate For(string dataSource) => Gates.GetOrAdd(dataSource, _ => new SqliteWriteGate());
+    public static SqliteWriteGate For(string dataSource) => Gates.GetOrAdd(dataSource, path => new SqliteWriteGate(path));
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -41,12 +49,16 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
         return result;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.ConnectionId);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        Leave(eventData.ConnectionId);
+        _commits.FlushAsync().GetAwaiter().GetResult();
+    }
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Leave(eventData.ConnectionId);
-        return Task.CompletedTask;
+        return _commits.FlushAsync();
     }
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.ConnectionId);
@@ -88,30 +100,55 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
 
     int IDbCommandInterceptor.NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        LeaveAutocommit(command, eventData.ConnectionId);
+        if (LeaveAutocommit(command, eventData.ConnectionId))
+        {
+            _commits.FlushAsync().GetAwaiter().GetResult();
+        }
+
         return result;
     }
 
-    ValueTask<int> IDbCommandInterceptor.NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken)
+    async ValueTask<int> IDbCommandInterceptor.NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken)
     {
-        LeaveAutocommit(command, eventData.ConnectionId);
-        return ValueTask.FromResult(result);
+        if (LeaveAutocommit(command, eventData.ConnectionId))
+        {
+            await _commits.FlushAsync();
+        }
+
+        return result;
     }
 
-    void IDbCommandInterceptor.CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAutocommit(command, eventData.ConnectionId);
+    void IDbCommandInterceptor.CommandFailed(DbCommand command, CommandErrorEventData eventData) => _ = LeaveAutocommit(command, eventData.ConnectionId);
 
     Task IDbCommandInterceptor.CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken)
     {
-        LeaveAutocommit(command, eventData.ConnectionId);
+        _ = LeaveAutocommit(command, eventData.ConnectionId);
         return Task.CompletedTask;
     }
 
-    void IDbCommandInterceptor.CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAutocommit(command, eventData.ConnectionId);
+    void IDbCommandInterceptor.CommandCanceled(DbCommand command, CommandEndEventData eventData) => _ = LeaveAutocommit(command, eventData.ConnectionId);
 
     Task IDbCommandInterceptor.CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken)
     {
-        LeaveAutocommit(command, eventData.ConnectionId);
+        _ = LeaveAutocommit(command, eventData.ConnectionId);
         return Task.CompletedTask;
+    }
+
+    // synchronous is a setting of each connection, not of the file: every connection EF opens gets NORMAL, and the
+    // durability FULL gave each commit comes from the group commit instead.
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => UseNormalSync(connection);
+
+    Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        UseNormalSync(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void UseNormalSync(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
     }
 
     void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.ConnectionId);
@@ -143,12 +180,16 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
             || sql.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void LeaveAutocommit(DbCommand command, Guid connection)
+    /// <summary>Leaves after a write outside a transaction; true when it was one (it committed on its own).</summary>
+    private bool LeaveAutocommit(DbCommand command, Guid connection)
     {
         if (command.Transaction is null)
         {
             Leave(connection);
+            return IsAutocommitWrite(command);
         }
+
+        return false;
     }
 
     private async ValueTask EnterAsync(Guid connection, CancellationToken ct)

@@ -47,6 +47,16 @@ public sealed partial class SunshineDbContext
         }
     }
 
+    // On SQLite every save runs in a transaction, even a single statement (EF would otherwise run that one on its own):
+    // the write gate and the group commit (SqliteWriteGate) see transactions, so no save slips past either.
+    private void SaveInTransactionOnSqlite()
+    {
+        if (IsSqlite)
+        {
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
+
     private void EnsureWriteTransaction()
     {
         if (_transactionOnFirstWrite && Database.CurrentTransaction is null && ChangeTracker.HasChanges())

@@ -81,6 +81,7 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
+        SaveInTransactionOnSqlite();
         EnsureWriteTransaction();
         try
         {
@@ -95,6 +96,7 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
+        SaveInTransactionOnSqlite();
         await EnsureWriteTransactionForSaveAsync(cancellationToken);
         try
         {
