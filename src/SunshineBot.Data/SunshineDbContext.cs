@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using SunshineBot.Core.Staff;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Core.Units;
@@ -50,6 +51,8 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
 
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
+    public DbSet<ChangeSequence> ChangeSequences => Set<ChangeSequence>();
+
     /// <summary>Tickets with their timeline and attachments: the only way a ticket should be loaded for changes.</summary>
     public IQueryable<Ticket> TicketsWithHistory => Tickets.Include(t => t.Events).Include(t => t.Attachments).Include(t => t.Faults).AsSplitQuery();
 
@@ -80,12 +83,29 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
+        var changed = BeforeSave();
         SaveInTransactionOnSqlite();
         EnsureWriteTransaction();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (changed.Count == 0)
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+
+            // The change sequence is taken inside the transaction that writes it (TicketChanges explains why).
+            var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            try
+            {
+                Stamp(changed, TicketChanges.Reserve(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), changed.Count));
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                own?.Commit();
+                return saved;
+            }
+            finally
+            {
+                own?.Dispose();
+            }
         }
         catch (DbUpdateException e) when (IsTimelineClash(e))
         {
@@ -95,16 +115,50 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BeforeSave();
+        var changed = BeforeSave();
         SaveInTransactionOnSqlite();
         await EnsureWriteTransactionForSaveAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (changed.Count == 0)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                var last = await TicketChanges.ReserveAsync(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), changed.Count, cancellationToken);
+                Stamp(changed, last);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                return saved;
+            }
+            finally
+            {
+                if (own is not null)
+                {
+                    await own.DisposeAsync();
+                }
+            }
         }
         catch (DbUpdateException e) when (IsTimelineClash(e))
         {
             throw AsConflict(e);
+        }
+    }
+
+    /// <summary>Hands the reserved sequence values (ending at <paramref name="last"/>) to the tickets being saved.</summary>
+    private static void Stamp(List<EntityEntry<Ticket>> changed, long last)
+    {
+        var next = last - changed.Count + 1;
+        foreach (var entry in changed)
+        {
+            entry.Property<long>(TicketChanges.ChangeSeq).CurrentValue = next++;
         }
     }
 
@@ -119,7 +173,8 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
     private static DbUpdateConcurrencyException AsConflict(DbUpdateException e) =>
         new("The ticket was changed by someone else in the meantime.", e);
 
-    private void BeforeSave()
+    /// <summary>Checks and version bumps before a save; returns the tickets being written (added or changed).</summary>
+    private List<EntityEntry<Ticket>> BeforeSave()
     {
         ChangeTracker.DetectChanges();
         SealContacts();
@@ -132,10 +187,14 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
         }
 
         // Any change to a ticket, including a new event, raises its version, so two staff acting at once conflict.
+        var changed = new List<EntityEntry<Ticket>>();
         foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified || HasNewChildren(e)))
         {
             BumpVersion(entry);
+            changed.Add(entry);
         }
+
+        changed.AddRange(ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added));
 
         foreach (var entry in ChangeTracker.Entries<StaffUser>().Where(e => e.State == EntityState.Modified))
         {
@@ -146,6 +205,8 @@ public sealed partial class SunshineDbContext(DbContextOptions<SunshineDbContext
         {
             BumpVersion(entry);
         }
+
+        return changed;
     }
 
     private static bool HasNewChildren(EntityEntry<Ticket> entry) =>

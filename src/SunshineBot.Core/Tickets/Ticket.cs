@@ -130,6 +130,12 @@ public sealed partial class Ticket
 
     public string? DuplicateOfNumber { get; private set; }
 
+    /// <summary>
+    /// The group of similar complaints this ticket was linked into: the number of the group's first ticket (that
+    /// ticket carries its own number). Null when not linked. A group is one matter where the rule books count matters.
+    /// </summary>
+    public string? GroupNumber { get; private set; }
+
     public string? ExtensionReason { get; private set; }
 
     public int? ExtensionWorkingDays { get; private set; }

@@ -41,6 +41,7 @@ public static class SchemaUpgrades
             .. (sqlite ? new MigrationOperation[] { new SqlOperation { Sql = "ANALYZE tickets;" } } : []),
         ]),
         new(18, "complainants' names and phone numbers encrypted at rest, with a blind index for lookups by phone", ContactSealingUpgrade.Operations, ContactSealingUpgrade.SealExistingAsync),
+        new(19, "tickets' change sequence for the search indexes; groups of similar complaints", ChangeSequenceUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -50,10 +50,13 @@ public sealed class BulkTicketWriter : IAsyncDisposable
         var tx = _transaction.GetDbTransaction();
         await using var ticketInsert = _tickets.Prepare(connection, tx);
         await using var eventInsert = _events.Prepare(connection, tx);
+        var seq = batch.Count == 0 ? 0 : await TicketChanges.ReserveAsync(connection, tx, batch.Count, ct) - batch.Count + 1;
         foreach (var ticket in batch)
         {
             var id = _nextId++;
-            _tickets.Bind(ticketInsert, ticket, ("Id", id), SealedContact);
+            var changeSeq = seq++;
+            _tickets.Bind(ticketInsert, ticket, ("Id", id), (property, entity) =>
+                property == TicketChanges.ChangeSeq ? (object?)changeSeq : SealedContact(property, entity));
             await ticketInsert.ExecuteNonQueryAsync(ct);
             foreach (var e in ticket.Events)
             {
@@ -130,7 +133,7 @@ public sealed class BulkTicketWriter : IAsyncDisposable
             for (var i = 0; i < _columns.Count; i++)
             {
                 var property = _columns[i].Property;
-                // A shadow property has no CLR value: the sealed contact comes from `shadow`; tickets.AnonymisedAt,
+                // A shadow property has no CLR value: the sealed contact and the change sequence come from `shadow`; tickets.AnonymisedAt,
                 // set by the retention job, stays empty on a new ticket.
                 object? value = property.Name == fixedValue.Property ? fixedValue.Value
                     : property.IsShadowProperty() ? shadow?.Invoke(property.Name, entity)

@@ -40,6 +40,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.VisitRecord).HasMaxLength(2000);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Property<DateTimeOffset?>(TicketRetention.AnonymisedAt);
+        b.Property<long>(TicketChanges.ChangeSeq);
+        b.HasIndex(TicketChanges.ChangeSeq).IsUnique();
+        b.Property(t => t.GroupNumber).HasMaxLength(24);
+        b.HasIndex(t => t.GroupNumber);
         b.HasIndex(t => new { t.Status, t.FirstReplyDueAt });
         b.HasIndex(t => t.HandlingUnitCode);
         b.HasIndex(t => t.FiledBy);

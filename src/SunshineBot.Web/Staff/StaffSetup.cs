@@ -8,6 +8,7 @@ using SunshineBot.Web.Staff.Access;
 using SunshineBot.Web.Staff.Api;
 using SunshineBot.Web.Staff.Auth;
 using SunshineBot.Web.Staff.Knowledge;
+using SunshineBot.Web.Staff.Search;
 using SunshineBot.Web.Staff.Tickets;
 using SunshineBot.Web.Staff.Units;
 using SunshineBot.Web.Staff.Users;
@@ -31,6 +32,7 @@ public static class StaffSetup
         services.AddScoped<StaffAccess>();
         services.AddScoped<SignInStaff>();
         services.AddScoped<ListTickets>();
+        builder.AddTicketSearch();
         services.AddScoped<ExportLedger>();
         services.AddScoped<GetTicket>();
         services.AddScoped<RevealContact>();

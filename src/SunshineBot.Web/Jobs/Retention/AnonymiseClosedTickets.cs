@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SunshineBot.Core.Parents;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Data;
@@ -84,6 +85,8 @@ public sealed class AnonymiseClosedTickets(
             string? Mask(string? text) => text is null ? null : FreeTextMask.Apply(ticket, text);
             var (revisit, proposed, instruction, reply, result) = (ticket.RevisitRecord is null ? null : Removed, Mask(ticket.ProposedAction), Mask(ticket.LeaderInstruction), Mask(ticket.ReplyText), Mask(ticket.Result));
             var (redo, extension, handBack, visit) = (Mask(ticket.RedoReason), Mask(ticket.ExtensionReason), Mask(ticket.HandBackReason), Mask(ticket.VisitRecord));
+            // The search indexes drop the removed text when they next catch up.
+            var seq = await TicketChanges.ReserveAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), 1, ct);
             var changed = await db.Tickets
                 .Where(t => t.Id == id && EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt) == null)
                 .ExecuteUpdateAsync(u => u
@@ -102,6 +105,7 @@ public sealed class AnonymiseClosedTickets(
                     .SetProperty(t => t.HandBackReason, handBack)
                     .SetProperty(t => t.VisitRecord, visit)
                     .SetProperty(t => t.Version, t => t.Version + 1)
+                    .SetProperty(t => EF.Property<long>(t, TicketChanges.ChangeSeq), seq)
                     .SetProperty(t => EF.Property<DateTimeOffset?>(t, TicketRetention.AnonymisedAt), now), ct);
             if (changed == 0)
             {
