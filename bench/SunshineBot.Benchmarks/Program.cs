@@ -8,6 +8,7 @@ using SunshineBot.Knowledge.Evaluation;
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- fts5      in-memory bm25 against the FTS5 reference
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- reports DB   phases of a year's report on a seeded db
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- queue DB     the admin's first queue page, ten times
+// dotnet run -c Release --project bench/SunshineBot.Benchmarks -- search DB    staff search's first page (builds the ticket index once)
 // dotnet run -c Release --project bench/SunshineBot.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var kbDirectory = BenchPaths.KbDirectory();
@@ -53,6 +54,14 @@ switch (args.FirstOrDefault())
             var queueWatch = System.Diagnostics.Stopwatch.StartNew();
             await queueBench.QueueFirstPage();
             Console.WriteLine($"queue first page {queueWatch.Elapsed.TotalMilliseconds:0} ms");
+        }
+
+        break;
+    case "search":
+        using (var search = new SearchBenchmarks())
+        {
+            search.Open(ReportDatabase.Path(args.ElementAtOrDefault(1)), Console.Out);
+            await search.RunAsync(Console.Out);
         }
 
         break;

@@ -103,6 +103,7 @@ public static class Labels
         TicketAction.RecordVisit => "现场核查",
         TicketAction.RequestInformation => "一次性告知",
         TicketAction.SupplyInformation => "家长补充材料",
+        TicketAction.LinkGroup => "归并同类诉求",
         _ => action.ToString(),
     };
 

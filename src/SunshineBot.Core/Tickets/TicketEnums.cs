@@ -85,4 +85,7 @@ public enum TicketAction
     RecordVisit,
     RequestInformation,
     SupplyInformation,
+
+    /// <summary>归并同类诉求: linked with similar complaints from other parents into one matter.</summary>
+    LinkGroup,
 }

@@ -28,7 +28,9 @@ public sealed class TicketDesk(
         var since = clock.GetUtcNow().AddDays(-options.DuplicateWindowDays);
         var candidates = await db.Tickets.AsNoTracking()
             .Where(t => t.FiledBy == filedBy && t.Kind == kind && t.ReceivedAt >= since)
-            .Where(t => t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Duplicate)
+            // A closed ticket is never offered to fold into: a repeat after closure is a new ticket (seed 003: counted
+            // as a repeat, handled again), not a note on a case nobody looks at any more.
+            .Where(t => t.Status != TicketStatus.Withdrawn && t.Status != TicketStatus.Duplicate && t.Status != TicketStatus.Closed)
             .OrderByDescending(t => t.ReceivedAt)
             .ToListAsync(ct);
         var same = candidates.FirstOrDefault(t =>

@@ -435,6 +435,35 @@ public sealed class SchemaMigratorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_DatabaseAtVersion18_GivesTicketsTheirIdAsChangeSequence_AndSavesGoOnAboveIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            db.Tickets.AddRange(External("YG20261123-0001", null), External("YG20261123-0002", null));
+            await db.SaveChangesAsync();
+            await RewindAsync(db, 18);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(After(18), await new SchemaMigrator(db).MigrateAsync());
+            var rows = await db.Tickets.OrderBy(t => t.Id).Select(t => new { t.Id, Seq = EF.Property<long>(t, TicketChanges.ChangeSeq) }).ToListAsync();
+            Assert.All(rows, r => Assert.Equal(r.Id, r.Seq));
+            db.Tickets.Add(External("YG20261123-0003", null));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var seqs = await db.Tickets.OrderBy(t => t.Id).Select(t => EF.Property<long>(t, TicketChanges.ChangeSeq)).ToListAsync();
+            Assert.True(seqs[2] > seqs[1], string.Join(",", seqs));
+            Assert.Equal(seqs[2], await db.ChangeSequences.Select(c => c.Value).SingleAsync());
+        }
+    }
+
     /// <summary>The versions a database at <paramref name="version"/> is brought through: every later upgrade.</summary>
     private static int[] After(int version) => [.. SchemaUpgrades.All.Select(u => u.Version).Where(v => v > version).Order()];
 
@@ -548,6 +577,7 @@ public sealed class SchemaMigratorTests
         [10] = ["job_runs"],
         [11] = ["rubric_manual_scores"],
         [12] = ["audit_log"],
+        [19] = ["change_sequences"],
     };
 
     /// <summary>The columns each upgrade added to existing tables (table, column).</summary>
@@ -564,6 +594,7 @@ public sealed class SchemaMigratorTests
         [15] = [("tickets", TicketRetention.AnonymisedAt)],
         [16] = [("duty_roster", "UnitCode"), ("duty_roster", "StartsAt"), ("duty_roster", "EndsAt"), ("duty_roster", "Phone")],
         [18] = [("tickets", "VisitorPhoneIndex")],
+        [19] = [("tickets", TicketChanges.ChangeSeq), ("tickets", "GroupNumber")],
     };
 
     /// <summary>The indexes each upgrade created on existing tables (dropped before their columns).</summary>
@@ -573,6 +604,7 @@ public sealed class SchemaMigratorTests
         [16] = ["IX_duty_roster_UnitCode_Day"],
         [17] = ["IX_tickets_Status_HandlingUnitCode_ReceivingUnitCode"],
         [18] = ["IX_tickets_VisitorPhoneIndex"],
+        [19] = ["IX_tickets_ChangeSeq", "IX_tickets_GroupNumber"],
     };
 
     /// <summary>Turns a fresh database back into one at <paramref name="version"/>, as an older release left it.</summary>

@@ -49,6 +49,9 @@ public static class StaffApiEndpoints
             return Results.File(file.Content, file.ContentType, file.FileName);
         }).Produces<string>(200, "text/csv", Data.Ledger.LedgerXlsx.ContentType);
 
+        api.MapGet("/tickets/{number}/similar", async (string number, ClaimsPrincipal user, StaffAccess access, Search.FindSimilarTickets similar, CancellationToken ct) =>
+            TypedResults.Ok((await similar.RunAsync(await access.RequireAsync(user, ct), number, ct)).Select(SimilarTicketDto.From).ToList()));
+
         api.MapGet("/tickets/{number}", async (string number, ClaimsPrincipal user, StaffAccess access, GetTicket get, CancellationToken ct) =>
             TypedResults.Ok(TicketDto.From(await get.RunAsync(await access.RequireAsync(user, ct), number, ct))));
 
@@ -88,6 +91,7 @@ public static class StaffApiEndpoints
         MapAction<TextBody>(api, "/propose", b => new(TicketAction.ProposeAction, b?.Text));
         MapAction<TextBody>(api, "/instruct", b => new(TicketAction.LeaderInstruct, b?.Text));
         MapAction<DuplicateBody>(api, "/duplicate", b => new(TicketAction.MarkDuplicate, OtherNumber: b?.OriginalNumber));
+        MapAction<GroupBody>(api, "/group", b => new(TicketAction.LinkGroup, OtherNumber: b?.WithNumber));
         MapAction<RevisitBody>(api, "/revisit", b => new(TicketAction.RecordRevisit, b?.Record, Satisfaction: b?.Satisfaction));
         Reports.ReportEndpoints.MapReports(api);
         Reports.ReportViewEndpoints.MapReportViews(api);

@@ -25,6 +25,15 @@ public sealed record QueueItemDto(string Number, string Kind, string Severity, s
         new(i.Number, i.Kind.ToString(), i.Severity.ToString(), i.Channel.ToString(), i.Category.ToString(), i.Status.ToString(), Labels.Of(i.Status), i.Summary, i.SchoolName, i.HandlingUnitCode, i.ReceivedAt, DeadlineDto.From(i.Deadline));
 }
 
+/// <summary>A similar complaint (<c>GET /api/staff/tickets/{number}/similar</c>): the queue's item, its MoreLikeThis score and its group.</summary>
+public sealed record SimilarTicketDto(QueueItemDto Ticket, double Score, string? GroupNumber)
+{
+    public static SimilarTicketDto From(Search.SimilarTicket s) => new(QueueItemDto.From(s.Ticket), s.Score, s.GroupNumber);
+}
+
+/// <summary>Body of <c>POST /api/staff/tickets/{number}/group</c>: the ticket to link into one group with this one.</summary>
+public sealed record GroupBody(string? WithNumber);
+
 public sealed record QueueDto(QueueCounts Counts, IReadOnlyList<QueueItemDto> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false);
 
 public sealed record EventDto(int Sequence, DateTimeOffset At, string Actor, string Action, string ActionLabel, string From, string To, string? Note);
@@ -46,7 +55,7 @@ public sealed record TicketDto(
     string? ExtensionReason, int? ExtensionWorkingDays, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentDto> Attachments, IReadOnlyList<EventDto> Timeline,
     string? Finding, bool? ReplyFollowsTemplate, bool? ReplyHasStamp, IReadOnlyList<FaultDto> Faults,
-    string? ExternalSource, string? ExternalNumber, HandlingDto Handling, DeadlineDto Resolution)
+    string? ExternalSource, string? ExternalNumber, HandlingDto Handling, DeadlineDto Resolution, string? GroupNumber = null)
 {
     public static TicketDto From(TicketDetails d)
     {
@@ -65,7 +74,7 @@ public sealed record TicketDto(
             t.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.At, e.ActorName, e.Action.ToString(), Labels.Of(e.Action), e.FromStatus.ToString(), e.ToStatus.ToString(), d.Text(e.Note))).ToArray(),
             t.Finding?.ToString(), t.ReplyFollowsTemplate, t.ReplyHasStamp,
             t.Faults.OrderBy(f => f.At).Select(f => new FaultDto(f.Kind.ToString(), Labels.Of(f.Kind), f.UnitCode, f.At, f.ActorName, d.Text(f.Reason) ?? "")).ToArray(),
-            t.ExternalSource, t.ExternalNumber, HandlingDto.From(d), DeadlineDto.From(d.Resolution));
+            t.ExternalSource, t.ExternalNumber, HandlingDto.From(d), DeadlineDto.From(d.Resolution), t.GroupNumber);
     }
 }
 

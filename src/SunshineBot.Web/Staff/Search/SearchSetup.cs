@@ -17,6 +17,7 @@ public static class SearchSetup
         services.AddSingleton<TicketIndex>();
         services.AddHostedService<TicketIndexCatchUp>();
         services.AddScoped<SearchTickets>();
+        services.AddScoped<FindSimilarTickets>();
         return builder;
     }
 }

@@ -63,6 +63,7 @@ public sealed class ActOnTicket(
             case TicketAction.RejectExtension: ticket.RejectExtension(who, now, text); break;
             case TicketAction.Urge: ticket.Urge(who, now, command.Text); break;
             case TicketAction.MarkDuplicate: await MarkDuplicateAsync(member, ticket, command.OtherNumber, now, ct); break;
+            case TicketAction.LinkGroup: await LinkGroupAsync(member, ticket, command.OtherNumber, now, ct); break;
             case TicketAction.AddNote: ticket.AddNote(who, now, text); break;
             case TicketAction.RecordFinding:
                 ticket.RecordFinding(who, now, command.Finding ?? throw new DomainException("请选择核实结论（属实、部分属实或不属实）。"), command.Text);
@@ -110,5 +111,40 @@ public sealed class ActOnTicket(
         }
 
         ticket.MarkDuplicate(member.Actor, now, key);
+    }
+
+    /// <summary>
+    /// Both tickets join one group of similar complaints: the group one of them is already in, else a new one named
+    /// after the earlier ticket. Each ticket whose group changes gets a timeline event.
+    /// </summary>
+    private async Task LinkGroupAsync(StaffMember member, Ticket ticket, string? otherNumber, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(otherNumber))
+        {
+            throw new DomainException("请填写要归并的工单编号。");
+        }
+
+        var key = otherNumber.Trim().ToUpperInvariant();
+        if (string.Equals(key, ticket.Number, StringComparison.Ordinal))
+        {
+            throw new DomainException("不能把工单与自己归并。");
+        }
+
+        Ticket other;
+        try
+        {
+            other = await access.LoadTicketAsync(member, key, ct);
+        }
+        catch (StaffNotFoundException)
+        {
+            throw new DomainException($"未找到工单 {key}。");
+        }
+
+        var first = other.ReceivedAt < ticket.ReceivedAt ? other : ticket;
+        var group = other.GroupNumber ?? ticket.GroupNumber ?? first.Number;
+        foreach (var t in new[] { first, first == ticket ? other : ticket })
+        {
+            t.LinkToGroup(member.Actor, now, group);
+        }
     }
 }

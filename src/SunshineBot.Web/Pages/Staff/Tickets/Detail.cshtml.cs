@@ -3,6 +3,7 @@ using SunshineBot.Core.Calendar;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Core.Units;
 using SunshineBot.Web.Staff;
+using SunshineBot.Web.Staff.Search;
 using SunshineBot.Web.Staff.Tickets;
 using SunshineBot.Web.Staff.Units;
 
@@ -28,6 +29,9 @@ public sealed class DetailModel(
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public ReplyLetterFields? Letter { get; private set; }
+
+    /// <summary>Similar complaints from other parents (同类诉求), best first.</summary>
+    public IReadOnlyList<SimilarTicket> Similar { get; private set; } = [];
 
     public WorkingDayCalendar Calendar => calendar;
 
@@ -94,6 +98,7 @@ public sealed class DetailModel(
 
     private async Task LoadExtrasAsync()
     {
+        Similar = await HttpContext.RequestServices.GetRequiredService<FindSimilarTickets>().RunAsync(Member, Number, HttpContext.RequestAborted);
         if (Details.Actions.Contains(TicketAction.Dispatch))
         {
             Units = (await units.ListAsync(Member, HttpContext.RequestAborted)).Where(u => u.Active).ToList();
