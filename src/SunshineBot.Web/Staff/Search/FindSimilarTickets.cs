@@ -66,13 +66,9 @@ public sealed class FindSimilarTickets(TicketIndex index, StaffAccess access, De
         var rows = await access.Tickets(member).AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var now = clock.GetUtcNow();
         return hits.Where(h => rows.ContainsKey(h.Id))
-            .Select(h => new SimilarTicket(Item(rows[h.Id], deadlines.Evaluate(rows[h.Id], now)), Math.Round(h.Score, 3), rows[h.Id].GroupNumber))
+            .Select(h => new SimilarTicket(ListTickets.ToItem(rows[h.Id], deadlines.Evaluate(rows[h.Id], now)), Math.Round(h.Score, 3), rows[h.Id].GroupNumber))
             .ToList();
     }
-
-    // TODO(search): ListTickets.ToItem once the lead's queue work is in.
-    private static QueueItem Item(Ticket t, DeadlineState state) =>
-        new(t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, FreeTextMask.Apply(t, t.Description), t.SchoolName, t.HandlingUnitCode, t.ReceivedAt, state);
 
     /// <summary>The same school by its unit code, else by its name, else the same handling or receiving unit.</summary>
     private static Filter? Place(Ticket t) =>

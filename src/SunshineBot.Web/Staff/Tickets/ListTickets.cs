@@ -5,6 +5,7 @@ using SunshineBot.Core.Calendar;
 using SunshineBot.Core.Deadlines;
 using SunshineBot.Core.Tickets;
 using SunshineBot.Web.Staff.Access;
+using SunshineBot.Web.Staff.Search;
 
 // EF Core translates the comparison-less string overloads (StartsWith, Contains) to SQL; the culture rules do not apply.
 #pragma warning disable CA1307, CA1310
@@ -69,7 +70,8 @@ public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueItem> Item
 /// memory; closed ones (nearly all of a year's million) have no limit left and follow newest first, counted and paged
 /// in SQL on the ReceivedAt index. See docs/benchmarks.md (staff queue at 1M tickets).
 /// </summary>
-public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, WorkingDayCalendar calendar, IOptions<StaffOptions> options, TimeProvider clock)
+public sealed class ListTickets(
+    StaffAccess access, DeadlinePolicy deadlines, WorkingDayCalendar calendar, IOptions<StaffOptions> options, TimeProvider clock, SearchTickets? search = null)
 {
     /// <summary>The statuses that still owe something, as an IN list so the Status index is used.</summary>
     private static readonly TicketStatus[] OpenStatuses = Enum.GetValues<TicketStatus>().Where(Ticket.IsOpenStatus).ToArray();
@@ -82,6 +84,11 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         var now = clock.GetUtcNow();
         var visible = await OpenAsync(access.Tickets(member), now, ct);
         var counts = Count(visible, now);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            return await SearchAsync(member, filter, visible, counts, now, ct);
+        }
+
         var unfiltered = filter with { Page = 1 } == new QueueFilter();
         var filtered = await ApplyAsync(member, access.Tickets(member).AsNoTracking(), filter, ct);
         var open = Order(Due(unfiltered ? visible : await SelectOpenAsync(visible, filtered, ct), filter.Due));
@@ -105,6 +112,36 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         var capped = endedCount > limit;
         return new QueuePage(counts, items, open.Count + Math.Min(endedCount, limit), page, size, capped);
     }
+
+    /// <summary>
+    /// With search words the page is the search hits in scope, best match first, then newest, paged (the index narrows;
+    /// the rows are read back through the caller's scope). A deadline filter keeps the open hits that meet it.
+    /// </summary>
+    private async Task<QueuePage> SearchAsync(
+        StaffMember member, QueueFilter filter, List<QueueRow> visible, QueueCounts counts, DateTimeOffset now, CancellationToken ct)
+    {
+        var size = options.Value.PageSize;
+        var page = Math.Max(1, filter.Page);
+        var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue - size - 1);
+        if (filter.Due is not null)
+        {
+            // Open tickets are few: every open hit, already evaluated with the rest of the open queue, in relevance order.
+            var openHits = await Searcher.RunAsync(member, filter, 0, options.Value.EndedCountLimit, openOnly: true, ct);
+            var byId = visible.ToDictionary(r => r.Id);
+            var due = Due(openHits.Ids.Where(byId.ContainsKey).Select(id => byId[id]), filter.Due).ToList();
+            var shown = due.Skip(skip).Take(size).ToList();
+            return new QueuePage(counts, await ItemsAsync(access.Tickets(member).AsNoTracking(), shown, ct), due.Count, page, size);
+        }
+
+        var hits = await Searcher.RunAsync(member, filter, skip, size, openOnly: false, ct);
+        var ids = hits.Ids.ToList();
+        var rows = await access.Tickets(member).AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var items = ids.Where(rows.ContainsKey).Select(id => ToItem(rows[id], deadlines.Evaluate(rows[id], now))).ToList();
+        return new QueuePage(counts, items, hits.Total, page, size);
+    }
+
+    /// <summary>Null only where nothing searches (the queue benchmarks construct the queue by hand).</summary>
+    private SearchTickets Searcher => search ?? throw new InvalidOperationException("The queue was built without its search.");
 
     /// <summary>
     /// The open tickets of the caller's scope, as the columns that place them in the queue: their ids from the status
@@ -252,7 +289,8 @@ public sealed class ListTickets(StaffAccess access, DeadlinePolicy deadlines, Wo
         return new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
     }
 
-    private static QueueItem ToItem(Ticket t, DeadlineState state) =>
+    /// <summary>A ticket as the queue lists it (the masked description, cut short).</summary>
+    internal static QueueItem ToItem(Ticket t, DeadlineState state) =>
         new(t.Number, t.Kind, t.Severity, t.Channel, t.Category, t.Status, Summarize(FreeTextMask.Apply(t, t.Description)), t.SchoolName, t.HandlingUnitCode, t.ReceivedAt, state);
 
     private static string Summarize(string text) =>
