@@ -10,8 +10,11 @@ public class TicketWorkflowTests
 
     private static readonly TicketAction[] Anywhere = [TicketAction.AddNote, TicketAction.RevealContact];
 
-    /// <summary>The centre's findings and fault tags: on any ticket still open or closed, never on a withdrawn or merged one.</summary>
-    private static readonly TicketAction[] Supervision = [TicketAction.RecordFinding, TicketAction.TagFault];
+    /// <summary>
+    /// The centre's findings, fault tags and groups of similar complaints: on any ticket still open or closed, never on a
+    /// withdrawn or merged one.
+    /// </summary>
+    private static readonly TicketAction[] Supervision = [TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.LinkGroup];
 
     /// <summary>Reply conformity is recorded once a reply is out (published), and may be corrected after closure.</summary>
     private static readonly TicketStatus[] ReplyOut = [TicketStatus.Replied, TicketStatus.Revisiting, TicketStatus.Closed];
@@ -68,7 +71,7 @@ public class TicketWorkflowTests
     public void AllowedActions_Closed_OnlyNoteRevealAndSupervision()
     {
         Assert.Equal(
-            [TicketAction.AddNote, TicketAction.RevealContact, TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.RecordReplyConformity],
+            [TicketAction.AddNote, TicketAction.RevealContact, TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.RecordReplyConformity, TicketAction.LinkGroup],
             TicketWorkflow.AllowedActions(TicketStatus.Closed).Order());
     }
 
@@ -254,11 +257,11 @@ public class TicketWorkflowTests
     /// <summary>The parts of a ticket an illegal action could have touched.</summary>
     private sealed record Snapshot(
         TicketStatus Status, int Events, int Attachments, string? HandlingUnit, DateTimeOffset FirstReplyDue, DateTimeOffset Due,
-        int Redo, int Urge, string? Reply, Satisfaction? Satisfaction, string? Result, string? DuplicateOf, string? Extension,
+        int Redo, int Urge, string? Reply, Satisfaction? Satisfaction, string? Result, string? DuplicateOf, string? Group, string? Extension,
         string? ProposedAction, string? LeaderInstruction)
     {
         public static Snapshot Of(Ticket t) => new(
             t.Status, t.Events.Count, t.Attachments.Count, t.HandlingUnitCode, t.FirstReplyDueAt, t.DueAt, t.RedoCount, t.UrgeCount,
-            t.ReplyText, t.Satisfaction, t.Result, t.DuplicateOfNumber, t.ExtensionReason, t.ProposedAction, t.LeaderInstruction);
+            t.ReplyText, t.Satisfaction, t.Result, t.DuplicateOfNumber, t.GroupNumber, t.ExtensionReason, t.ProposedAction, t.LeaderInstruction);
     }
 }

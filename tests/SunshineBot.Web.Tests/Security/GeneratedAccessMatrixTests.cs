@@ -25,7 +25,7 @@ public sealed class GeneratedAccessMatrixTests(ITestOutputHelper output)
     // The one body every POST gets: each endpoint binds the fields it knows and ignores the rest.
     internal const string Body = """
         {"unitCode":"YGS-DC-001","note":"请核实","text":"经我校核实，班主任要求购买的教辅资料未经学校和家长委员会同意，属于违规行为，学校已责令其停止收费并全额退还。",
-         "reason":"需要调取收费记录","workingDays":3,"result":"已退费","originalNumber":"YG20000101-0001","record":"满意","satisfaction":"Satisfied",
+         "reason":"需要调取收费记录","workingDays":3,"result":"已退费","originalNumber":"YG20000101-0001","withNumber":"YG20000101-0001","record":"满意","satisfaction":"Satisfied",
          "description":"矩阵测试登记的问题描述内容足够长","finding":"Substantiated","followsTemplate":true,"hasStamp":true,"tags":[]}
         """;
 
