@@ -3,7 +3,7 @@ using SunshineBot.Load;
 
 // dotnet bench/SunshineBot.Load/bin/Release/net10.0/SunshineBot.Load.dll run --product /srv/sunshinebot/SunshineBot.Web.dll [options]
 //   --provider Sqlite|Postgres  --database CONNECTION (Postgres; a fresh database name, created at start)
-//   --connections 200  --followers 200  --duration 15  --warmup 3  --scenarios faq-plain,faq-safe,intake-plain,intake-safe,webchat
+//   --connections 200  --followers 200  --duration 15  --warmup 30 --scenarios faq-plain,faq-safe,intake-plain,intake-safe,webchat
 //   --kb DIR (default: kb/ of this checkout)  --only product|baseline  --setting Key=Value (extra product setting, repeatable)
 // dotnet SunshineBot.Load.dll baseline --urls http://127.0.0.1:5700   the no-work baseline host alone
 Console.OutputEncoding = System.Text.Encoding.UTF8;
