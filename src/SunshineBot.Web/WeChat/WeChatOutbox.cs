@@ -120,18 +120,21 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
     public static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// The webhook decided: the first <paramref name="passiveCount"/> replies went out in the response, joined into one
-    /// passive reply (recorded as sent, route Passive), or none did (0); the rest are due now.
+    /// The webhook decided: the first <paramref name="passiveCount"/> of the turn's <paramref name="replyCount"/> replies
+    /// went out in the response, joined into one passive reply (recorded as sent, route Passive), or none did (0); the
+    /// rest are due now.
     /// </summary>
-    public async Task ReleaseRepliesAsync(string messageKey, int passiveCount, CancellationToken ct)
+    public async Task ReleaseRepliesAsync(string messageKey, int passiveCount, int replyCount, CancellationToken ct)
     {
-        await ReleaseAsync(messageKey, passiveCount, ct);
+        await ReleaseAsync(messageKey, passiveCount, replyCount, ct);
         signal.Notify();
     }
 
     /// <summary><see cref="ReleaseRepliesAsync"/> without waking the dispatcher, for a batch that wakes it once (<see cref="WeChatReplyReleases"/>).</summary>
-    internal async Task ReleaseAsync(string messageKey, int passiveCount, CancellationToken ct)
+    internal async Task ReleaseAsync(string messageKey, int passiveCount, int replyCount, CancellationToken ct)
     {
+        // The rows are named exactly ("{key}#{i}"), so both updates find them through the SourceRef index; a prefix
+        // match (LIKE) scanned the whole outbox on SQLite, under the write lock, once per message.
         var now = clock.GetUtcNow();
         if (passiveCount > 0)
         {
@@ -140,9 +143,12 @@ public sealed class WeChatOutbox(SunshineDbContext db, OutboxSignal signal, WeCh
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.Route, OutboxRoute.Passive).SetProperty(o => o.SentAt, now), ct);
         }
 
-        var prefix = messageKey + "#";
-        await db.Outbox.Where(o => o.SourceRef != null && o.SourceRef.StartsWith(prefix) && o.Status == OutboxStatus.Pending && o.Attempts == 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
+        if (replyCount > passiveCount)
+        {
+            var rest = Enumerable.Range(passiveCount, replyCount - passiveCount).Select(i => $"{messageKey}#{i}").ToList();
+            await db.Outbox.Where(o => o.SourceRef != null && rest.Contains(o.SourceRef) && o.Status == OutboxStatus.Pending && o.Attempts == 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), ct);
+        }
     }
 
     private void AddReply(string openId, OutgoingMessage reply, string sourceRef, DateTimeOffset? due)

@@ -12,12 +12,12 @@ namespace SunshineBot.Web.WeChat;
 public sealed partial class WeChatReplyReleases(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<WeChatReplyReleases> logger) : BackgroundService
 {
     private const int BatchSize = 256;
-    private readonly Channel<(string Key, int PassiveCount)> _pending = Channel.CreateUnbounded<(string, int)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string Key, int PassiveCount, int ReplyCount)> _pending = Channel.CreateUnbounded<(string, int, int)>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues the release of one turn's replies (see <see cref="WeChatOutbox.ReleaseRepliesAsync"/>).</summary>
-    public void Release(string messageKey, int passiveCount)
+    public void Release(string messageKey, int passiveCount, int replyCount)
     {
-        if (!_pending.Writer.TryWrite((messageKey, passiveCount)))
+        if (!_pending.Writer.TryWrite((messageKey, passiveCount, replyCount)))
         {
             // Shutting down: the held rows become due by themselves.
             LogDropped(messageKey);
@@ -33,7 +33,7 @@ public sealed partial class WeChatReplyReleases(IServiceScopeFactory scopes, Out
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(string Key, int PassiveCount)>(BatchSize);
+        var batch = new List<(string Key, int PassiveCount, int ReplyCount)>(BatchSize);
         while (await _pending.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
@@ -53,16 +53,16 @@ public sealed partial class WeChatReplyReleases(IServiceScopeFactory scopes, Out
         }
     }
 
-    private async Task WriteAsync(List<(string Key, int PassiveCount)> batch)
+    private async Task WriteAsync(List<(string Key, int PassiveCount, int ReplyCount)> batch)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SunshineDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<WeChatOutbox>();
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            foreach (var (key, passive) in batch)
+            foreach (var (key, passive, count) in batch)
             {
-                await outbox.ReleaseAsync(key, passive, CancellationToken.None);
+                await outbox.ReleaseAsync(key, passive, count, CancellationToken.None);
             }
 
             await transaction.CommitAsync(CancellationToken.None);

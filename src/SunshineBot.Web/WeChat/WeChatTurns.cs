@@ -109,7 +109,7 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, WeChatReplyRele
                 if (!queued && !job.IsAbandoned)
                 {
                     // Answered passively again (the first answer may never have reached WeChat): the held copies stand down.
-                    await outbox.ReleaseRepliesAsync(request.Key, again.Count, CancellationToken.None);
+                    await outbox.ReleaseRepliesAsync(request.Key, again.Count, replies.Count, CancellationToken.None);
                 }
 
                 job.TryComplete();
@@ -131,7 +131,7 @@ public sealed class WeChatTurnQueue(IServiceScopeFactory scopes, WeChatReplyRele
             if (output.Held)
             {
                 // The turn held every reply in its own transaction; releasing them is batched with other turns'.
-                releases.Release(request.Key, Math.Max(passive, 0));
+                releases.Release(request.Key, Math.Max(passive, 0), replies.Count);
             }
             else
             {
