@@ -8,8 +8,9 @@ namespace SunshineBot.Core.Deadlines;
 /// <param name="WorkingDaysLeft">Working days from now to the due date (0 on the due day); negative once late.</param>
 /// <param name="OverdueWorkingDays">0 when on time; else 1 on the due day after the limit, plus one for each working day after it.</param>
 /// <param name="BeyondCalendar">
-/// The due date falls in a year the calendar file does not list: it was counted on weekends only (holidays and make-up
-/// days unknown) and may be wrong; pages and the API flag it.
+/// The limit was counted past the calendar's end, on weekends only (holidays and make-up days unknown), and may be
+/// wrong; pages and the API flag it. This is the ticket's persisted mark (<see cref="Ticket.FirstReplyDueEstimatedAfter"/>
+/// and its siblings), cleared only when a newly imported year recounts the limit.
 /// </param>
 public sealed record DeadlineState(DateTimeOffset? DueAt, bool IsDueSoon, bool IsOverdue, int WorkingDaysLeft, int OverdueWorkingDays, bool BeyondCalendar = false);
 
@@ -38,38 +39,38 @@ public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions 
     public DeadlineState Evaluate(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return Evaluate(ticket.CurrentDueAt, ticket.SupervisionDueAt, now);
+        return Evaluate(ticket.CurrentDueAt, ticket.CurrentDueEstimated, ticket.SupervisionDueAt, ticket.SupervisionDueEstimated, now);
     }
 
     /// <summary>
-    /// The same from a ticket's <see cref="Ticket.CurrentDueAt"/> and <see cref="Ticket.SupervisionDueAt"/> (the queue
-    /// reads those columns of its open tickets, not the whole rows): the earlier of the two.
+    /// The same from a ticket's <see cref="Ticket.CurrentDueAt"/> and <see cref="Ticket.SupervisionDueAt"/> with their
+    /// past-the-calendar marks (the queue reads those columns of its open tickets, not the whole rows): the earlier of the two.
     /// </summary>
-    public DeadlineState Evaluate(DateTimeOffset? current, DateTimeOffset? supervision, DateTimeOffset now) =>
-        EvaluateAt(supervision is { } f && (current is null || f < current) ? f : current, now);
+    public DeadlineState Evaluate(DateTimeOffset? current, bool currentEstimated, DateTimeOffset? supervision, bool supervisionEstimated, DateTimeOffset now) =>
+        supervision is { } f && (current is null || f < current) ? EvaluateAt(f, supervisionEstimated, now) : EvaluateAt(current, currentEstimated, now);
 
     /// <summary>Against the reply or resolution limit alone (<see cref="Ticket.CurrentDueAt"/>), without the supervision deadline.</summary>
     public DeadlineState EvaluateCurrent(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return EvaluateAt(ticket.IsOpen ? ticket.CurrentDueAt : null, now);
+        return EvaluateAt(ticket.IsOpen ? ticket.CurrentDueAt : null, ticket.CurrentDueEstimated, now);
     }
 
     /// <summary>Against a supervision case's own deadline (督办件 / 专题协调件, seed 004 Ⅲ-5); nothing when not flagged.</summary>
     public DeadlineState EvaluateSupervision(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return EvaluateAt(ticket.SupervisionDueAt, now);
+        return EvaluateAt(ticket.SupervisionDueAt, ticket.SupervisionDueEstimated, now);
     }
 
     /// <summary>Against the resolution limit (办结时限, "7个工作日要落实"), whether or not the first reply has been given.</summary>
     public DeadlineState EvaluateResolution(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return EvaluateAt(ticket.IsOpen ? ticket.DueAt : null, now);
+        return EvaluateAt(ticket.IsOpen ? ticket.DueAt : null, ticket.IsOpen && ticket.DueEstimatedAfter is not null, now);
     }
 
-    private DeadlineState EvaluateAt(DateTimeOffset? due, DateTimeOffset now)
+    private DeadlineState EvaluateAt(DateTimeOffset? due, bool beyond, DateTimeOffset now)
     {
         if (due is not { } dueAt)
         {
@@ -77,7 +78,6 @@ public sealed class DeadlinePolicy(WorkingDayCalendar calendar, DeadlineOptions 
         }
 
         var left = calendar.WorkingDaysBetween(now, dueAt);
-        var beyond = !calendar.Covers(calendar.LocalDate(dueAt).Year);
         if (now <= dueAt)
         {
             return new DeadlineState(dueAt, left <= options.DueSoonWorkingDays, false, left, 0, beyond);

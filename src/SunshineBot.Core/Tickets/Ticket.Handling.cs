@@ -108,7 +108,7 @@ public sealed partial class Ticket
         // round is still open (a redo's limits run from the redo, and stay).
         if ((kind is not null || severity is not null) && RedoCount == 0 && IsAwaitingReply)
         {
-            (FirstReplyDueAt, DueAt) = deadlines.LimitsFrom(Kind, Severity, ReceivedAt);
+            CountLimitsFrom(ReceivedAt, deadlines);
         }
 
         Append(actor, at, TicketAction.CorrectIntake, to, $"{string.Join("；", changes)}。理由：{why}");
@@ -138,12 +138,18 @@ public sealed partial class Ticket
         };
         FirstReplyDueAt = due;
         DueAt = due;
+        FirstReplyDueEstimatedAfter = hours is null ? CalendarEstimate.MarkOf(deadlines.Calendar, ReceivedAt, due) : null;
+        DueEstimatedAfter = FirstReplyDueEstimatedAfter;
         var limit = hours is { } hh ? $"{hh}小时" : $"{workingDays}个工作日";
         Append(actor, at, TicketAction.SetLimit, to, Join($"另行设定时限：受理后{limit}", Optional(note, 500)));
     }
 
-    /// <summary>督办 / 专题协调: flags the case with its own deadline, and whether an on-site visit is required.</summary>
-    public void FlagCase(Actor actor, DateTimeOffset at, CaseFlag flag, DateTimeOffset dueAt, bool onSiteVisit, string? note)
+    /// <summary>
+    /// 督办 / 专题协调: flags the case with its own deadline, and whether an on-site visit is required.
+    /// <paramref name="dueEstimatedAfter"/> is the deadline's mark when it was counted past the calendar's end
+    /// (<see cref="CalendarEstimate.MarkOf"/>).
+    /// </summary>
+    public void FlagCase(Actor actor, DateTimeOffset at, CaseFlag flag, DateTimeOffset dueAt, bool onSiteVisit, string? note, DateOnly? dueEstimatedAfter = null)
     {
         var to = Move(TicketAction.FlagCase);
         if (!Enum.IsDefined(flag))
@@ -158,6 +164,7 @@ public sealed partial class Ticket
 
         Flag = flag;
         FlagDueAt = dueAt;
+        FlagDueEstimatedAfter = dueEstimatedAfter;
         OnSiteVisitRequired = OnSiteVisitRequired || onSiteVisit;
         var label = flag == CaseFlag.Supervised ? "督办件" : "专题协调件";
         Append(actor, at, TicketAction.FlagCase, to, Join(onSiteVisit ? $"{label}，需现场核查" : label, Optional(note, 500)));

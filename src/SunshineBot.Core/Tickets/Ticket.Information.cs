@@ -49,8 +49,7 @@ public sealed partial class Ticket
             : 0;
         if (waited > 0)
         {
-            FirstReplyDueAt = deadlines.Calendar.AddWorkingDays(FirstReplyDueAt, waited);
-            DueAt = deadlines.Calendar.AddWorkingDays(DueAt, waited);
+            MoveLimitsBy(waited, deadlines);
         }
 
         Append(actor, at, TicketAction.SupplyInformation, to, waited > 0 ? $"{text}\n（等待家长补充 {waited} 个工作日，期限相应顺延）" : text);

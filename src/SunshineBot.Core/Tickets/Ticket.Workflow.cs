@@ -99,7 +99,7 @@ public sealed partial class Ticket
         // records a fresh satisfaction (the unsatisfied one stays on the timeline).
         DispatchedAt = at;
         Satisfaction = null;
-        (FirstReplyDueAt, DueAt) = deadlines.LimitsFrom(Kind, Severity, at);
+        CountLimitsFrom(at, deadlines);
         Append(actor, at, TicketAction.SendBack, to, $"第{RedoCount}次重办：{why}");
     }
 
@@ -131,8 +131,7 @@ public sealed partial class Ticket
         ArgumentNullException.ThrowIfNull(deadlines);
         var to = Move(TicketAction.ApproveExtension);
         var days = ExtensionWorkingDays ?? throw new DomainException("没有待审批的延期申请。");
-        FirstReplyDueAt = deadlines.Calendar.AddWorkingDays(FirstReplyDueAt, days);
-        DueAt = deadlines.Calendar.AddWorkingDays(DueAt, days);
+        MoveLimitsBy(days, deadlines);
         ClearExtension();
         Append(actor, at, TicketAction.ApproveExtension, to, $"延期{days}个工作日");
     }

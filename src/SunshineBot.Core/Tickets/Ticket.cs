@@ -225,6 +225,8 @@ public sealed partial class Ticket
             FirstReplyDueAt = firstReplyDue,
             DueAt = resolutionDue,
         };
+        ticket.FirstReplyDueEstimatedAfter = CalendarEstimate.MarkOf(deadlines.Calendar, at, firstReplyDue);
+        ticket.DueEstimatedAfter = CalendarEstimate.MarkOf(deadlines.Calendar, at, resolutionDue);
         ticket.Append(actor, at, TicketAction.Receive, TicketStatus.Received, $"{Labels.Of(intake.Kind)} · {Labels.Of(intake.Severity)} · {Labels.Of(intake.Channel)}");
         return ticket;
     }

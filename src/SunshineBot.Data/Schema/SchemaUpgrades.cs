@@ -42,6 +42,7 @@ public static class SchemaUpgrades
         ]),
         new(18, "complainants' names and phone numbers encrypted at rest, with a blind index for lookups by phone", ContactSealingUpgrade.Operations, ContactSealingUpgrade.SealExistingAsync),
         new(19, "tickets' change sequence for the search indexes; groups of similar complaints", ChangeSequenceUpgrade.Operations),
+        new(20, "tickets keep which limits were counted past the working-day calendar's end", CalendarEstimateUpgrade.Operations),
     ];
 
     private static IReadOnlyList<MigrationOperation> KbAnswerLog(bool sqlite)

@@ -37,6 +37,7 @@ public static class JobsSetup
         services.AddScoped<SendRevisitSurvey>();
         services.AddScoped<FollowUpRevisits>();
         services.AddScoped<ScanDeadlines>();
+        services.AddScoped<RecountEstimatedLimits>();
         services.AddScoped<AlertUrgentTickets>();
         services.AddScoped<ITicketFiledHook, UrgentTicketFiledHook>();
         services.AddScoped<Staff.Tickets.ITicketDispatchedHook, UrgentTicketDispatchedHook>();

@@ -36,7 +36,7 @@ public static class StaffFormat
         return state.BeyondCalendar ? text + BeyondCalendarNote : text;
     }
 
-    /// <summary>Shown with every limit that falls in a year the calendar does not list.</summary>
+    /// <summary>Shown with every limit counted past the calendar's end, until an imported year recounts it.</summary>
     public const string BeyondCalendarNote = "；该年节假日未导入，仅按周末计算，请人工核对";
 
     public static string DeadlineClass(DeadlineState state)

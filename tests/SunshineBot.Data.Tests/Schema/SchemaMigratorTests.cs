@@ -595,6 +595,7 @@ public sealed class SchemaMigratorTests
         [16] = [("duty_roster", "UnitCode"), ("duty_roster", "StartsAt"), ("duty_roster", "EndsAt"), ("duty_roster", "Phone")],
         [18] = [("tickets", "VisitorPhoneIndex")],
         [19] = [("tickets", TicketChanges.ChangeSeq), ("tickets", "GroupNumber")],
+        [20] = [("tickets", "FirstReplyDueEstimatedAfter"), ("tickets", "DueEstimatedAfter"), ("tickets", "FlagDueEstimatedAfter")],
     };
 
     /// <summary>The indexes each upgrade created on existing tables (dropped before their columns).</summary>

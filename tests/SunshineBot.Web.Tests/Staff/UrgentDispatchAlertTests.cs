@@ -62,6 +62,41 @@ public sealed class UrgentDispatchAlertTests
         Assert.Equal(["east老师", "west老师"], acks);
     }
 
+    [Fact]
+    public async Task Notifications_AlertSupersededByARedispatch_ShownAsSupersededWithoutAcknowledgeButton()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero)); // Wednesday, Beijing 10:00
+        using var host = new StaffTestHost(new() { ["Jobs:Enabled"] = "false" }, clock: clock);
+        using var admin = await host.ApiAsync("admin");
+        using var east = await host.ApiAsync("east");
+        using var west = await host.ApiAsync("west");
+        foreach (var (user, unit) in new[] { ("east", StaffTestHost.EastSchool), ("west", StaffTestHost.WestSchool) })
+        {
+            (await admin.PostAsJsonAsync("/api/staff/duty", new { from = "2026-06-10", userName = user, unitCode = unit, phone = "0734-8100101" })).EnsureSuccessStatusCode();
+        }
+
+        var filed = await admin.PostAsJsonAsync("/api/staff/tickets", new
+        {
+            channel = "Phone", kind = "Report", severity = "Urgent", category = "Other", description = "学生在操场被推倒，头部受伤流血，学校没有通知家长。",
+            visitorName = "李四", visitorPhone = "13900001111", schoolName = "东城区第一小学",
+        });
+        var number = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+        using var pages = await host.PagesAsync("admin");
+        Assert.Contains("urgent-ack", await pages.GetPageAsync("/staff/notifications"), StringComparison.Ordinal); // the centre's alert at filing
+        Assert.False(Assert.Single(await NoticesAsync(admin), n => n.GetProperty("kind").GetString() == "urgent").GetProperty("superseded").GetBoolean());
+
+        (await admin.PostAsJsonAsync($"/api/staff/tickets/{number}/dispatch", new { unitCode = StaffTestHost.EastSchool })).EnsureSuccessStatusCode();
+        (await east.PostAsJsonAsync($"/api/staff/tickets/{number}/hand-back", new { reason = "该生在西城区第二小学就读" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/staff/tickets/{number}/dispatch", new { unitCode = StaffTestHost.WestSchool })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await west.PostAsync($"/api/staff/tickets/{number}/urgent-ack", null)).StatusCode);
+
+        var page = WebUtility.HtmlDecode(await pages.GetPageAsync("/staff/notifications"));
+        Assert.DoesNotContain("urgent-ack", page, StringComparison.Ordinal);
+        Assert.Contains("这件工单已重新交办，这条提醒已失效", page, StringComparison.Ordinal);
+        Assert.True(Assert.Single(await NoticesAsync(admin), n => n.GetProperty("kind").GetString() == "urgent").GetProperty("superseded").GetBoolean());
+        Assert.False(Assert.Single(await NoticesAsync(west), n => n.GetProperty("kind").GetString() == "urgent").GetProperty("superseded").GetBoolean());
+    }
+
     private static async Task<List<JsonElement>> NoticesAsync(HttpClient client) =>
         [.. (await client.GetFromJsonAsync<JsonElement>("/api/staff/notifications")).EnumerateArray()];
 

@@ -14,7 +14,8 @@ public sealed record DutyBody(DateOnly? From, DateOnly? To, string? UserName, st
 /// <summary>The caller's own unit's uncovered dates, every checked unit's, and the admins' warnings.</summary>
 public sealed record DutyGapsDto(IReadOnlyList<DateOnly> Uncovered, IReadOnlyList<UnitDutyGaps> Units, IReadOnlyList<string> Warnings);
 
-public sealed record NotificationDto(long Id, string Kind, string? TicketNumber, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+/// <param name="Superseded">An urgent alert replaced by a later one about the same ticket (dispatched again): nothing to acknowledge.</param>
+public sealed record NotificationDto(long Id, string Kind, string? TicketNumber, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, bool Superseded);
 
 /// <summary>
 /// 值班表 (<c>/api/staff/duty</c>, centre admins), its gaps, the member's notifications, and 确认收到 of an urgent alert
@@ -56,7 +57,8 @@ public static class StaffDutyEndpoints
         {
             var member = await access.RequireAsync(user, ct);
             var items = await list.ListAsync(member, 200, ct);
-            return TypedResults.Ok(items.Select(n => new NotificationDto(n.Id, n.Kind, n.TicketNumber, n.Text, n.CreatedAt, n.ReadAt)).ToList());
+            var superseded = await list.SupersededAsync(items, ct);
+            return TypedResults.Ok(items.Select(n => new NotificationDto(n.Id, n.Kind, n.TicketNumber, n.Text, n.CreatedAt, n.ReadAt, superseded.Contains(n.Id))).ToList());
         });
         api.MapPost("/tickets/{number}/urgent-ack", async (string number, ClaimsPrincipal user, StaffAccess access, AcknowledgeUrgentAlert ack, CancellationToken ct) =>
         {

@@ -156,10 +156,16 @@ public sealed class ListTickets(
         foreach (var chunk in ids.Chunk(500))
         {
             var columns = await scope.Where(t => chunk.Contains(t.Id))
-                .Select(t => new { t.Id, t.Status, t.Severity, t.ReceivedAt, t.FirstReplyDueAt, t.DueAt, t.Flag, t.FlagDueAt }).ToListAsync(ct);
+                .Select(t => new
+                {
+                    t.Id, t.Status, t.Severity, t.ReceivedAt, t.FirstReplyDueAt, t.DueAt, t.Flag, t.FlagDueAt,
+                    t.FirstReplyDueEstimatedAfter, t.DueEstimatedAfter, t.FlagDueEstimatedAfter,
+                }).ToListAsync(ct);
             rows.AddRange(columns.Select(c => new QueueRow(
                 c.Id, c.Status, c.Severity, c.ReceivedAt,
-                deadlines.Evaluate(Ticket.CurrentDueAtOf(c.Status, c.FirstReplyDueAt, c.DueAt), Ticket.SupervisionDueAtOf(c.Status, c.Flag, c.FlagDueAt), now))));
+                deadlines.Evaluate(
+                    Ticket.CurrentDueAtOf(c.Status, c.FirstReplyDueAt, c.DueAt), Ticket.CurrentDueEstimatedOf(c.Status, c.FirstReplyDueEstimatedAfter, c.DueEstimatedAfter),
+                    Ticket.SupervisionDueAtOf(c.Status, c.Flag, c.FlagDueAt), c.FlagDueEstimatedAfter is not null, now))));
         }
 
         return rows;

@@ -50,7 +50,10 @@ public sealed class TakeHandlingStep(StaffAccess access, SunshineDbContext db, D
             case TicketAction.SetLimit: ticket.SetUrgentLimit(who, now, command.Hours, command.WorkingDays, command.Text, deadlines); break;
             case TicketAction.FlagCase:
                 var days = command.WorkingDays is >= 1 and <= 60 ? command.WorkingDays.Value : throw new DomainException("督办时限应为1到60个工作日。");
-                ticket.FlagCase(who, now, command.Flag ?? throw new DomainException("请选择督办件或专题协调件。"), deadlines.Calendar.AddWorkingDays(now, days), command.OnSiteVisit, command.Text);
+                var flagDue = deadlines.Calendar.AddWorkingDays(now, days);
+                ticket.FlagCase(
+                    who, now, command.Flag ?? throw new DomainException("请选择督办件或专题协调件。"), flagDue, command.OnSiteVisit, command.Text,
+                    CalendarEstimate.MarkOf(deadlines.Calendar, now, flagDue));
                 break;
             default: ticket.RecordVisit(who, now, command.Text ?? ""); break;
         }

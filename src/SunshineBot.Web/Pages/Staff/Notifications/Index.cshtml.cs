@@ -10,6 +10,9 @@ public sealed class IndexModel(ListNotifications notifications) : StaffPageModel
 {
     public IReadOnlyList<StaffNotification> Items { get; private set; } = [];
 
+    /// <summary>Urgent notices replaced by a later alert about the same ticket (<see cref="ListNotifications.SupersededAsync"/>).</summary>
+    public IReadOnlySet<long> Superseded { get; private set; } = new HashSet<long>();
+
     public async Task<IActionResult> OnGetAsync()
     {
         await ReloadAsync();
@@ -28,5 +31,9 @@ public sealed class IndexModel(ListNotifications notifications) : StaffPageModel
         return Done($"已确认收到 {number} 的重大特急件提醒。");
     }
 
-    protected override async Task ReloadAsync() => Items = await notifications.ListAsync(Member, 200, HttpContext.RequestAborted);
+    protected override async Task ReloadAsync()
+    {
+        Items = await notifications.ListAsync(Member, 200, HttpContext.RequestAborted);
+        Superseded = await notifications.SupersededAsync(Items, HttpContext.RequestAborted);
+    }
 }
