@@ -104,6 +104,7 @@ public static class Labels
         TicketAction.RequestInformation => "一次性告知",
         TicketAction.SupplyInformation => "家长补充材料",
         TicketAction.LinkGroup => "归并同类诉求",
+        TicketAction.UnlinkGroup => "解除归并",
         _ => action.ToString(),
     };
 

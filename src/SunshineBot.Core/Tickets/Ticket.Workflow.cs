@@ -184,30 +184,6 @@ public sealed partial class Ticket
         Append(actor, at, TicketAction.MarkDuplicate, to, $"与 {originalNumber} 重复");
     }
 
-    /// <summary>
-    /// 归并同类诉求: this ticket joins the group <paramref name="groupNumber"/> (the number of the group's first
-    /// ticket; the first ticket names itself). A ticket belongs to one group; moving it to another is refused.
-    /// </summary>
-    public void LinkToGroup(Actor actor, DateTimeOffset at, string groupNumber)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(groupNumber);
-        if (GroupNumber is not null)
-        {
-            if (string.Equals(GroupNumber, groupNumber, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            throw new DomainException($"工单 {Number} 已归入同类诉求组 {GroupNumber}，不能再归入 {groupNumber}。");
-        }
-
-        var to = Move(TicketAction.LinkGroup);
-        GroupNumber = groupNumber;
-        Append(actor, at, TicketAction.LinkGroup, to, string.Equals(groupNumber, Number, StringComparison.Ordinal)
-            ? "作为同类诉求组的首件"
-            : $"归入同类诉求组 {groupNumber}");
-    }
-
     public void ProposeAction(Actor actor, DateTimeOffset at, string text)
     {
         var value = Require(text, "拟办意见", 1000);

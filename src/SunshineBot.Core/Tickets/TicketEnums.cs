@@ -88,4 +88,7 @@ public enum TicketAction
 
     /// <summary>归并同类诉求: linked with similar complaints from other parents into one matter.</summary>
     LinkGroup,
+
+    /// <summary>解除归并: taken out of its group of similar complaints (or the group changed under it).</summary>
+    UnlinkGroup,
 }

@@ -70,6 +70,7 @@ public static class TicketWorkflow
         Allow(TicketAction.SupplyInformation, null, TicketStatus.Received, TicketStatus.Dispatched);
         Allow(TicketAction.AddNote, null, Everywhere);
         Allow(TicketAction.LinkGroup, null, [.. Open, TicketStatus.Closed]);
+        Allow(TicketAction.UnlinkGroup, null, [.. Open, TicketStatus.Closed]);
         Allow(TicketAction.RecordFinding, null, [.. Open, TicketStatus.Closed]);
         Allow(TicketAction.TagFault, null, [.. Open, TicketStatus.Closed]);
         Allow(TicketAction.RecordReplyConformity, null, TicketStatus.Replied, TicketStatus.Revisiting, TicketStatus.Closed);

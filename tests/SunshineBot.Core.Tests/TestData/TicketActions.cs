@@ -37,6 +37,7 @@ internal static class TicketActions
             case TicketAction.Withdraw: ticket.Withdraw(actor, at, "不需要了"); break;
             case TicketAction.MarkDuplicate: ticket.MarkDuplicate(actor, at, "YG20261101-0042"); break;
             case TicketAction.LinkGroup: ticket.LinkToGroup(actor, at, "YG20261101-0042"); break;
+            case TicketAction.UnlinkGroup: ticket.UnlinkFromGroup(actor, at, "不是同一件事"); break;
             case TicketAction.AddNote: ticket.AddNote(actor, at, "已电话联系学校"); break;
             case TicketAction.RevealContact: ticket.RevealContact(actor, at); break;
             case TicketAction.AddAttachment:

@@ -14,7 +14,7 @@ public class TicketWorkflowTests
     /// The centre's findings, fault tags and groups of similar complaints: on any ticket still open or closed, never on a
     /// withdrawn or merged one.
     /// </summary>
-    private static readonly TicketAction[] Supervision = [TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.LinkGroup];
+    private static readonly TicketAction[] Supervision = [TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.LinkGroup, TicketAction.UnlinkGroup];
 
     /// <summary>Reply conformity is recorded once a reply is out (published), and may be corrected after closure.</summary>
     private static readonly TicketStatus[] ReplyOut = [TicketStatus.Replied, TicketStatus.Revisiting, TicketStatus.Closed];
@@ -71,7 +71,7 @@ public class TicketWorkflowTests
     public void AllowedActions_Closed_OnlyNoteRevealAndSupervision()
     {
         Assert.Equal(
-            [TicketAction.AddNote, TicketAction.RevealContact, TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.RecordReplyConformity, TicketAction.LinkGroup],
+            [TicketAction.AddNote, TicketAction.RevealContact, TicketAction.RecordFinding, TicketAction.TagFault, TicketAction.RecordReplyConformity, TicketAction.LinkGroup, TicketAction.UnlinkGroup],
             TicketWorkflow.AllowedActions(TicketStatus.Closed).Order());
     }
 
@@ -102,6 +102,11 @@ public class TicketWorkflowTests
         if (action == TicketAction.SupplyInformation)
         {
             ticket.RequestInformation(TicketFactory.Handler, factory.Tick(), "孩子所在班级");
+        }
+
+        if (action == TicketAction.UnlinkGroup)
+        {
+            ticket.LinkToGroup(TicketFactory.Centre, factory.Tick(), "YG20261101-0042");
         }
 
         var eventsBefore = ticket.Events.ToList();

@@ -25,7 +25,7 @@ internal static class StaffEndpointTable
         ["send-back"] = TicketAction.SendBack, ["note"] = TicketAction.AddNote, ["propose"] = TicketAction.ProposeAction,
         ["instruct"] = TicketAction.LeaderInstruct, ["duplicate"] = TicketAction.MarkDuplicate, ["revisit"] = TicketAction.RecordRevisit,
         ["reveal"] = TicketAction.RevealContact, ["finding"] = TicketAction.RecordFinding, ["faults"] = TicketAction.TagFault,
-        ["conformity"] = TicketAction.RecordReplyConformity, ["group"] = TicketAction.LinkGroup,
+        ["conformity"] = TicketAction.RecordReplyConformity, ["group"] = TicketAction.LinkGroup, ["ungroup"] = TicketAction.UnlinkGroup,
     };
 
     /// <summary>

@@ -92,6 +92,7 @@ public static class StaffApiEndpoints
         MapAction<TextBody>(api, "/instruct", b => new(TicketAction.LeaderInstruct, b?.Text));
         MapAction<DuplicateBody>(api, "/duplicate", b => new(TicketAction.MarkDuplicate, OtherNumber: b?.OriginalNumber));
         MapAction<GroupBody>(api, "/group", b => new(TicketAction.LinkGroup, OtherNumber: b?.WithNumber));
+        MapAction<ReasonBody>(api, "/ungroup", b => new(TicketAction.UnlinkGroup, b?.Reason));
         MapAction<RevisitBody>(api, "/revisit", b => new(TicketAction.RecordRevisit, b?.Record, Satisfaction: b?.Satisfaction));
         Reports.ReportEndpoints.MapReports(api);
         Reports.ReportViewEndpoints.MapReportViews(api);

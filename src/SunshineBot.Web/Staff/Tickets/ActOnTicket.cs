@@ -64,6 +64,7 @@ public sealed class ActOnTicket(
             case TicketAction.Urge: ticket.Urge(who, now, command.Text); break;
             case TicketAction.MarkDuplicate: await MarkDuplicateAsync(member, ticket, command.OtherNumber, now, ct); break;
             case TicketAction.LinkGroup: await LinkGroupAsync(member, ticket, command.OtherNumber, now, ct); break;
+            case TicketAction.UnlinkGroup: await UnlinkGroupAsync(member, ticket, command.Text, now, ct); break;
             case TicketAction.AddNote: ticket.AddNote(who, now, text); break;
             case TicketAction.RecordFinding:
                 ticket.RecordFinding(who, now, command.Finding ?? throw new DomainException("请选择核实结论（属实、部分属实或不属实）。"), command.Text);
@@ -145,6 +146,33 @@ public sealed class ActOnTicket(
         foreach (var t in new[] { first, first == ticket ? other : ticket })
         {
             t.LinkToGroup(member.Actor, now, group);
+        }
+    }
+
+    /// <summary>
+    /// The ticket leaves its group. If it was the group's first ticket, the rest take the earliest of them as their new
+    /// first; if one ticket is left alone, it is no group any more. Every ticket whose group changes gets a timeline event.
+    /// </summary>
+    private async Task UnlinkGroupAsync(StaffMember member, Ticket ticket, string? reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var group = ticket.GroupNumber;
+        ticket.UnlinkFromGroup(member.Actor, now, reason);
+        // The rest of the group whatever the caller's scope: their group changes with this one's.
+        var rest = await db.TicketsWithHistory
+            .Where(t => t.GroupNumber == group && t.Id != ticket.Id)
+            .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id)
+            .ToListAsync(ct);
+        var newGroup = rest.Count == 1 ? null
+            : string.Equals(group, ticket.Number, StringComparison.Ordinal) ? rest.FirstOrDefault()?.Number
+            : group;
+        if (string.Equals(newGroup, group, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var other in rest)
+        {
+            other.FollowGroupChange(member.Actor, now, ticket.Number, newGroup);
         }
     }
 }
