@@ -37,6 +37,14 @@ public abstract class StaffPageModel : PageModel
         }
 
         Member = member;
+        if (AdminOnly && !member.IsAdmin)
+        {
+            // Before any handler runs: a refused post never reaches a check that would answer about its form, and
+            // the page is never shown again to someone who may not open it (found by the page POST access matrix).
+            context.Result = Forbidden(AdminOnlyMessage);
+            return;
+        }
+
         var executed = await next();
         if (executed.Exception is { } e && !executed.ExceptionHandled)
         {
@@ -90,6 +98,14 @@ public abstract class StaffPageModel : PageModel
             return NotFound();
         }
     }
+
+    /// <summary>
+    /// Pages only centre admins may open (accounts, units, roster, jobs, ...): every handler, GET or POST, answers
+    /// 403 to anyone else before it runs. The use cases check the role again.
+    /// </summary>
+    protected virtual bool AdminOnly => false;
+
+    private const string AdminOnlyMessage = "只有中心管理员可以进行此操作。";
 
     private static ContentResult Forbidden(string message) =>
         new() { StatusCode = 403, ContentType = "text/plain; charset=utf-8", Content = message };

@@ -7,6 +7,8 @@ namespace SunshineBot.Web.Pages.Staff.Audit;
 
 public sealed class IndexModel(ListAuditLog list) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 

@@ -11,6 +11,8 @@ namespace SunshineBot.Web.Pages.Staff.Duty;
 
 public sealed class IndexModel(ManageDutyRoster roster, DutyRosterGaps gaps, StaffAccess access, WorkingDayCalendar calendar, TimeProvider clock) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     public IReadOnlyList<DutyLine> Lines { get; private set; } = [];
 
     public IReadOnlyList<Unit> Units { get; private set; } = [];

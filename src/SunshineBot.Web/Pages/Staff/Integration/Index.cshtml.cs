@@ -8,6 +8,8 @@ namespace SunshineBot.Web.Pages.Staff.Integration;
 
 public sealed class IndexModel(ReplayDeliveries deliveries, IntegrationPlatforms platforms, WorkingDayCalendar calendar) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     public IReadOnlyList<DeliveryLine> Failed { get; private set; } = [];
 
     public IReadOnlyList<DeliveryLine> Pending { get; private set; } = [];

@@ -7,6 +7,8 @@ namespace SunshineBot.Web.Pages.Staff.Jobs;
 
 public sealed class IndexModel(ListJobs jobs, WorkingDayCalendar calendar) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     public IReadOnlyList<JobLine> Lines { get; private set; } = [];
 
     public bool Enabled => jobs.Enabled;

@@ -8,6 +8,8 @@ namespace SunshineBot.Web.Pages.Staff.Knowledge;
 
 public sealed class IndexModel(KnowledgeAdmin knowledge, WorkingDayCalendar calendar) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     public WorkingDayCalendar Calendar => calendar;
 
     public KbOverview Overview { get; private set; } = null!;

@@ -13,6 +13,8 @@ namespace SunshineBot.Web.Pages.Staff.Reports;
 /// </summary>
 public sealed class ManualModel(ReadDashboard read, ReadReports reports) : ReportPageModel(read)
 {
+    protected override bool AdminOnly => true;
+
     /// <summary>The item the admin is scoring (also after a refused post, so its form keeps what was typed).</summary>
     [BindProperty]
     public string? Item { get; set; }

@@ -9,6 +9,8 @@ namespace SunshineBot.Web.Pages.Staff.Units;
 
 public sealed class IndexModel(ManageUnits units, StampStore stamps) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()

@@ -10,6 +10,8 @@ namespace SunshineBot.Web.Pages.Staff.Users;
 
 public sealed class IndexModel(ManageUsers users, ManageUnits units) : StaffPageModel
 {
+    protected override bool AdminOnly => true;
+
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 
     public IReadOnlyList<Unit> Units { get; private set; } = [];
