@@ -90,7 +90,24 @@ public static partial class IntentRecognizer
         }
 
         var key = TextNormalizer.Key(reply.Folded);
-        return key.Length is 0 or > 12 ? null : Peel(key, Verbs.ContainsKey) is { } core ? Verbs[core] : null;
+        if (key.Length is > 0 and <= 12 && Peel(key, Verbs.ContainsKey) is { } core)
+        {
+            return Verbs[core];
+        }
+
+        return AsksProgress(reply.Folded) ? new StartIntent(StartKind.Track) : null;
+    }
+
+    /// <summary>
+    /// The parent asks how their own matter is going, in their words ("我的投诉怎么样了", "上次反映的事有结果了吗",
+    /// "工单到哪一步了"): a question about a matter of theirs (a possessive or "上次…的"), or a ticket's status
+    /// asked in the perfect ("…了吗", "到哪一步了"). "怎么投诉" or "投诉有用吗" stay questions for the knowledge base.
+    /// Only a short message counts: a longer one is a story ("上次反映的事一直没回复，这次又…") and is answered as one.
+    /// </summary>
+    public static bool AsksProgress(string folded)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        return folded.Trim().Length <= 24 && (OwnMatterStatus().IsMatch(folded) || TicketStatusPerfect().IsMatch(folded));
     }
 
     /// <summary>
@@ -163,6 +180,12 @@ public static partial class IntentRecognizer
 
     [GeneratedRegex("投诉|投述|举报|检举")]
     private static partial Regex Mention();
+
+    [GeneratedRegex("(我的|我们的|我家的|我(刚才|之前|上次|上回|前几天|前两天|昨天|上周)?(反映|反应|投诉|举报|提交|登记|报|问)的|(之前|上次|上回|刚才)(的|那个|那件)?)(投诉|举报|工单|单子|事情?|问题|申请|求助|咨询|建议)?.{0,6}(怎么样了|怎样了|咋样了|如何了|怎么样啦|进展|进度|结果|回复|答复|回音|消息|动静|处理得|处理了|处理到|办得|办了|办到|到哪)")]
+    private static partial Regex OwnMatterStatus();
+
+    [GeneratedRegex("(投诉|举报|工单|单子|反映的(事情?|问题)).{0,4}(怎么样了|怎样了|咋样了|如何了|到哪(一步|儿)?了|处理了(吗|没)|办了(吗|没)|(有|出)(结果|回复|答复|进展|回音)了|有没有(结果|回复|答复|进展|回音)|还没(有)?(回复|答复|处理|结果|人管))")]
+    private static partial Regex TicketStatusPerfect();
 
     [GeneratedRegex("我有(个|一个|点|几个|条)建议|我的建议是|我建议|提(个|一个|点)建议")]
     private static partial Regex Suggesting();

@@ -104,8 +104,15 @@ internal sealed class FakeTicketDesk : ITicketDesk
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<TicketSummary>>(filedBy == "device-1" || boundPhone == "13800001234" ? Existing : []);
+    /// <summary>The seeded tickets for device-1 or the bound phone, and, like the real desk, what this parent filed here.</summary>
+    public Task<IReadOnlyList<TicketSummary>> ListForAsync(string filedBy, string? boundPhone, CancellationToken ct)
+    {
+        var seeded = filedBy == "device-1" || boundPhone == "13800001234" ? Existing : [];
+        var filedHere = Filed.Select((r, i) => (Request: r, Number: $"YG20261123-{i + 1:0000}"))
+            .Where(f => f.Request.Intake.FiledBy == filedBy)
+            .Select(f => new TicketSummary(f.Number, f.Request.Intake.Kind, TicketStatus.Received, f.Request.Intake.SchoolName, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)), null, null, null));
+        return Task.FromResult<IReadOnlyList<TicketSummary>>(filedHere.Reverse().Concat(seeded).ToList());
+    }
 
     public Task<bool> PhoneMatchesAsync(string number, string phone, CancellationToken ct) =>
         Task.FromResult(phone == "13800001234" && Existing.Any(t => t.Number == number));
