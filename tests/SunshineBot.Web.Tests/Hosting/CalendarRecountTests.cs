@@ -101,7 +101,7 @@ public sealed class CalendarRecountTests : IDisposable
             new() { ["Calendar:Path"] = CalendarPath, ["Calendar:ReloadInterval"] = "01:00:00" },
             clock: new TestClock(new DateTimeOffset(2026, 12, 30, 2, 0, 0, TimeSpan.Zero)));
         var ticket = await host.FileComplaintAsync();
-        await host.WithDb(db => db.Tickets.Where(t => t.Number == ticket.Number)
+        await host.WithDbAsync(db => db.Tickets.Where(t => t.Number == ticket.Number)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.FirstReplyDueEstimatedAfter, (DateOnly?)null).SetProperty(t => t.DueEstimatedAfter, (DateOnly?)null)));
 
         await using (var scope = host.App.Services.CreateAsyncScope())

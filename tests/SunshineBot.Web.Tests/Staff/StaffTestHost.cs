@@ -84,6 +84,14 @@ public sealed partial class StaffTestHost : IDisposable
         return action(scope.ServiceProvider.GetRequiredService<SunshineDbContext>());
     }
 
+    /// <summary>An asynchronous use of a context: the scope lives until the work is done (WithDb would dispose it first).</summary>
+    public async Task<T> WithDbAsync<T>(Func<SunshineDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = App.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SunshineDbContext>());
+    }
+
     public const string ComplaintText = "学校要求每个学生购买120元的教辅资料，班主任说不买就不能参加考试。";
 
     public async Task<Ticket> FileComplaintAsync(
